@@ -1,0 +1,89 @@
+"""Shared pieces of the commands: the -C option, output streams, error exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+RepoOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "-C",
+        "--repo",
+        help="Run as if okr was started in PATH.",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
+
+
+@dataclass
+class State:
+    repo: Path | None = None
+
+
+def start_dir(ctx: typer.Context, local: Path | None = None) -> Path:
+    """Where to look for okr.toml: the command's -C, else the global -C, else the cwd."""
+    state = ctx.find_object(State)
+    chosen = local or (state.repo if state else None)
+    if chosen is None:
+        return Path.cwd()
+    if not chosen.is_dir():
+        fail(f"-C {chosen}: no such folder", code=2)
+    return chosen
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def err(text: str = "") -> None:
+    sys.stderr.write(text + "\n")
+
+
+def fail(message: str, hint: str | None = None, code: int = 2) -> None:
+    err(f"okr: error: {message}")
+    if hint:
+        err(f"  hint: {hint}")
+    raise typer.Exit(code)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def run_app(app: typer.Typer) -> int:
+    """Run the Typer app; okr's own errors become a message and their exit code, never a traceback."""
+    from okrcli.errors import OkrError
+
+    try:
+        result = app(standalone_mode=False)
+    except OkrError as exc:
+        err(f"okr: error: {exc.message}")
+        if exc.hint:
+            err(f"  hint: {exc.hint}")
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err("okr: aborted")
+        return 1
+    except KeyboardInterrupt:
+        err("okr: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    # click returns a command's return value, or the code of a typer.Exit, when not standalone
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,33 @@
+"""okr init: start an OKR repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to initialise (created if missing).")] = Path("."),
+    team: Annotated[str, typer.Option(help="Slug of the sample team file.")] = "my-team",
+) -> int:
+    """Create okr.toml, okr.schema.json and a sample team file for the current quarter.
+
+    Never overwrites an existing file: files already there are left as they are.
+    """
+    from datetime import date
+
+    from okrcli.cli.common import fail, out
+    from okrcli.references import SLUG_PATTERN
+
+    import re
+
+    if not re.match(SLUG_PATTERN, team):
+        fail(f"--team {team!r} is not a slug", hint="use lowercase letters, digits and hyphens, e.g. finance-ops")
+    from okrcli.scaffold import init_repository
+
+    for item in init_repository(directory, date.today(), team):
+        out(f"{'created' if item.created else 'exists, left as it is'}: {item.path}")
+    out(f"next: okr -C {directory} validate")
+    return 0

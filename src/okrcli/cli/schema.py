@@ -1,0 +1,33 @@
+"""okr schema: the JSON Schema of OKR files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def schema(
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="Write to FILE instead of standard output.")
+    ] = None,
+) -> int:
+    """Print the JSON Schema (draft-07) of the OKR file format.
+
+    Editors with yaml-language-server use it for completion and inline errors:
+    start a file with `# yaml-language-server: $schema=okr.schema.json`.
+    """
+    import json
+
+    from okrcli.cli.common import out
+    from okrcli.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2)
+    if output is None:
+        out(text)
+    else:
+        from okrcli.yamlio import write_atomic
+
+        write_atomic(output, text + "\n")
+    return 0

@@ -1,0 +1,158 @@
+"""discover -> parse -> validate -> check: a Repository plus diagnostics.
+
+Never raises on bad data: a file that fails is left out of the repository
+(recorded in ``Repository.broken``) and its problems come back as
+diagnostics, so one broken file never hides the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from okrcli import checks
+from okrcli.config import Settings, find_repository, load_settings
+from okrcli.diagnostics import Diagnostic, error
+from okrcli.model import OkrFile
+from okrcli.repository import Repository, TeamFile
+from okrcli.schema_errors import to_diagnostics
+from okrcli.yamlio import decode_text, parse_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadResult:
+    repository: Repository
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def for_paths(self, paths: list[Path] | None) -> list[Diagnostic]:
+        """Diagnostics of the given files and folders only (all when ``paths`` is None)."""
+        if not paths:
+            return self.diagnostics
+        wanted = [p.resolve() for p in paths]
+
+        def selected(diag: Diagnostic) -> bool:
+            if diag.file is None:
+                return True
+            where = diag.file.resolve()
+            return any(where == p or p in where.parents for p in wanted)
+
+        return [d for d in self.diagnostics if selected(d)]
+
+
+def discover(okr_root: Path) -> list[Path]:
+    """Every YAML file under the OKR root, in a stable order; hidden folders are skipped."""
+    if not okr_root.is_dir():
+        return []
+    found = [
+        path
+        for path in okr_root.rglob("*")
+        if path.suffix in YAML_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(okr_root).parts)
+    ]
+    return sorted(found)
+
+
+@dataclass
+class FileResult:
+    path: Path
+    team_file: TeamFile | None
+    diagnostics: list[Diagnostic]
+    declared: tuple[str | None, str | None] = (None, None)
+
+
+def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None) -> FileResult:
+    """Load one OKR file: parse, validate against the model and run the single-file checks."""
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return FileResult(path, None, [error("unreadable-file", f"cannot read the file: {exc.strerror}", path)])
+    text, diagnostics = decode_text(raw, path)
+    if text is None:
+        return FileResult(path, None, diagnostics)
+    document, diagnostics = parse_yaml(text, path)
+    if document is None:
+        return FileResult(path, None, diagnostics)
+    data = document.data
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return FileResult(
+            path,
+            None,
+            diagnostics
+            + [
+                error(
+                    "not-a-mapping",
+                    f"the file's top level is {kind}, not a mapping",
+                    path,
+                    document.source_map.value(()),
+                    "start the file with `team:`, `period:` and `objectives:`",
+                )
+            ],
+        )
+    declared = (_text(data.get("period")), _text(data.get("team")))
+    try:
+        okr = OkrFile.model_validate(data)
+    except ValidationError as exc:
+        found = to_diagnostics(exc.errors(), document.source_map, data, path, document.reported)
+        return FileResult(path, None, diagnostics + found, declared)
+    if diagnostics:  # the reader found problems (duplicate keys, bad dates) pydantic cannot see
+        return FileResult(path, None, diagnostics, declared)
+    team_file = TeamFile(path, okr, document.source_map)
+    found = checks.check_file(team_file, okr_root)
+    return FileResult(path, team_file, found, declared)
+
+
+def _text(value: object) -> str | None:
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def load_repository(repo_dir: Path, settings: Settings | None = None, files: list[Path] | None = None) -> LoadResult:
+    """Load every OKR file of the repository at ``repo_dir`` (or just ``files``)."""
+    settings = settings or load_settings(repo_dir)
+    okr_root = repo_dir / settings.root
+    paths = files if files is not None else discover(okr_root)
+    repository = Repository(repo_dir, settings)
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        result = load_file(path, okr_root)
+        diagnostics.extend(result.diagnostics)
+        if result.team_file is not None and not any(d.severity.value == "error" for d in result.diagnostics):
+            repository.files.append(result.team_file)
+        else:
+            repository.broken[path] = result.declared
+    diagnostics.extend(checks.check_repository(repository))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return LoadResult(repository, diagnostics)
+
+
+def open_repository(start: Path, files: list[Path] | None = None) -> LoadResult:
+    """Find the repository at or above ``start`` and load it."""
+    repo_dir = find_repository(start)
+    return load_repository(repo_dir, load_settings(repo_dir), files)
+
+
+def load_repository_with_paths(start: Path, paths: list[Path] | None) -> tuple[LoadResult, int]:
+    """Load the repository found from ``start``, adding any explicit files outside its root.
+
+    Returns the result and how many files the report covers.
+    """
+    repo_dir = find_repository(start)
+    settings = load_settings(repo_dir)
+    okr_root = repo_dir / settings.root
+    files = discover(okr_root)
+    known = {f.resolve() for f in files}
+    for path in paths or []:
+        extra = discover(path) if path.is_dir() else [path]
+        files.extend(f for f in extra if f.resolve() not in known)
+    result = load_repository(repo_dir, settings, files)
+    if not paths:
+        return result, len(files)
+    wanted = [p.resolve() for p in paths]
+    covered = [f for f in files if any(f.resolve() == w or w in f.resolve().parents for w in wanted)]
+    return result, len(covered)

@@ -1,0 +1,1 @@
+"""View models (pure) and renderers: terminal, markdown, html, json."""

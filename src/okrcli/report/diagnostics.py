@@ -1,0 +1,73 @@
+"""Render diagnostics: concise lines, a full form with excerpt and caret, JSON.
+
+The full form follows hledger's error layout::
+
+    okrs/2026-Q4/sales.yaml:12:7: error[unknown-field] unknown field 'targte' in key result 'nps'
+       |
+    12 |       targte: 50
+       |       ^^^^^^
+       = hint: did you mean 'target'?
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from okrcli.diagnostics import Diagnostic, display_path
+
+
+def concise(diag: Diagnostic, base: Path | None = None) -> str:
+    where = f"{display_path(diag.file, base)}:{diag.line}:{diag.column}"
+    return f"{where}: {diag.severity.value}[{diag.rule}] {diag.message}"
+
+
+@lru_cache(maxsize=64)
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def excerpt(diag: Diagnostic) -> list[str]:
+    """The source line of the diagnostic with a caret line under the offending node."""
+    if diag.file is None:
+        return []
+    lines = _lines(str(diag.file))
+    if not 1 <= diag.line <= len(lines):
+        return []
+    source = lines[diag.line - 1].replace("\t", " ")
+    number = str(diag.line)
+    pad = " " * len(number)
+    width = 1
+    if diag.span.end_line == diag.line and diag.span.end_column > diag.column:
+        width = diag.span.end_column - diag.column
+    width = max(1, min(width, len(source) - diag.column + 1))
+    caret = " " * (diag.column - 1) + "^" * width
+    return [f"{pad} |", f"{number} | {source}", f"{pad} | {caret}"]
+
+
+def full(diag: Diagnostic, base: Path | None = None) -> list[str]:
+    lines = [concise(diag, base), *excerpt(diag)]
+    if diag.hint:
+        pad = " " * len(str(diag.line))
+        lines.append(f"{pad} = hint: {diag.hint}")
+    return lines
+
+
+def as_json(diagnostics: list[Diagnostic], base: Path | None = None) -> str:
+    return json.dumps([d.as_dict(base) for d in diagnostics], indent=2, ensure_ascii=False)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    counts = Counter(d.severity.value for d in diagnostics)
+    parts = [
+        f"{counts[name]} {name}{'s' if counts[name] != 1 else ''}"
+        for name in ("error", "warning", "info")
+        if counts[name]
+    ]
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    return f"{checked}: " + (", ".join(parts) if parts else "no problems")
