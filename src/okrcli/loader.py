@@ -112,6 +112,19 @@ def _text(value: object) -> str | None:
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
+def _declared_or_guessed(declared: tuple, path: Path, okr_root: Path) -> tuple:
+    """What a broken file declares; for an unparseable one, what its path says (okrs/<period>/<team>.yaml)."""
+    period, team = declared
+    try:
+        parts = path.resolve().relative_to(okr_root.resolve()).parts
+    except ValueError:
+        parts = ()
+    if len(parts) == 2:
+        period = period or parts[0]
+        team = team or Path(parts[1]).stem
+    return (period, team)
+
+
 def load_repository(repo_dir: Path, settings: Settings | None = None, files: list[Path] | None = None) -> LoadResult:
     """Load every OKR file of the repository at ``repo_dir`` (or just ``files``)."""
     settings = settings or load_settings(repo_dir)
@@ -125,7 +138,7 @@ def load_repository(repo_dir: Path, settings: Settings | None = None, files: lis
         if result.team_file is not None and not any(d.severity.value == "error" for d in result.diagnostics):
             repository.files.append(result.team_file)
         else:
-            repository.broken[path] = result.declared
+            repository.broken[path] = _declared_or_guessed(result.declared, path, okr_root)
     diagnostics.extend(checks.check_repository(repository))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LoadResult(repository, diagnostics)

@@ -72,7 +72,7 @@ def to_diagnostics(errors: list[dict], source_map: SourceMap, data: Any, file: P
         loc_path = source_map.resolve(problem["loc"])
         if loc_path in reported:
             continue  # the YAML reader already reported this value (e.g. a bad date)
-        key = (diag.span, diag.rule)
+        key = (diag.span, diag.rule, diag.message)
         if key not in seen:
             seen.add(key)
             result.append(diag)

@@ -16,7 +16,7 @@ from okrcli import __version__
 from okrcli.cli import init as init_cmd
 from okrcli.cli import schema as schema_cmd
 from okrcli.cli import validate as validate_cmd
-from okrcli.cli.common import RepoOption, State
+from okrcli.cli.common import RepoOption, State, exits
 
 app = typer.Typer(
     name="okr",
@@ -50,9 +50,9 @@ def main_callback(
     ctx.obj = State(repo=repo)
 
 
-app.command("validate")(validate_cmd.validate)
-app.command("init")(init_cmd.init)
-app.command("schema")(schema_cmd.schema)
+app.command("validate")(exits(validate_cmd.validate))
+app.command("init")(exits(init_cmd.init))
+app.command("schema")(exits(schema_cmd.schema))
 
 
 def main() -> None:

@@ -57,33 +57,38 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def run_app(app: typer.Typer) -> int:
-    """Run the Typer app; okr's own errors become a message and their exit code, never a traceback."""
+def exits(command):
+    """Let a command return its exit code (pre-commit style) while Typer runs standalone."""
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        code = command(*args, **kwargs)
+        raise typer.Exit(code or 0)
+
+    return wrapper
+
+
+def run_app(app: typer.Typer, args: list[str] | None = None) -> int:
+    """Run the Typer app; okr's own errors become a message and their exit code, never a traceback.
+
+    Typer (standalone) prints usage errors itself and exits 2.
+    """
     from okrcli.errors import OkrError
 
     try:
-        result = app(standalone_mode=False)
+        app(args=args, prog_name="okr")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     except OkrError as exc:
         err(f"okr: error: {exc.message}")
         if exc.hint:
             err(f"  hint: {exc.hint}")
         return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        err("okr: aborted")
-        return 1
     except KeyboardInterrupt:
         err("okr: interrupted")
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
-    # click returns a command's return value, or the code of a typer.Exit, when not standalone
-    return result if isinstance(result, int) else 0
+    return 0
