@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -103,14 +102,13 @@ def test_billion_laughs_is_rejected_fast_with_bounded_memory(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n")
     tracemalloc.start()
-    started = time.perf_counter()
     result = load_file(path)
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    # the work is bounded by MAX_NODES (9**10 nodes would never finish) and so is memory
     assert [d.rule for d in result.diagnostics] == ["yaml-too-large"]
     assert str(f"{MAX_NODES:,}") in result.diagnostics[0].message
-    assert elapsed < 5 and peak < 100 * 2**20  # 9**10 nodes would never finish
+    assert peak < 64 * 2**20
 
 
 def test_python_tags_never_construct(tmp_path):

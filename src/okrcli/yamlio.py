@@ -37,8 +37,12 @@ try:  # pragma: no cover - which branch runs depends on the PyYAML build
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_NODES = 200_000
-"""How many nodes (counting every alias expansion) one document may build."""
+MAX_NODES = 50_000
+"""How many nodes (counting every alias expansion) one document may build.
+
+A yearly company file with weekly check-ins has about 6,500; a billion-laughs
+document would expand to 3.8 billion.
+"""
 
 MAX_DEPTH = 64
 """How deeply collections may nest; OKR files nest 6 levels."""
