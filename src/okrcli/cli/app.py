@@ -15,6 +15,7 @@ import typer
 from okrcli import __version__
 from okrcli.cli import init as init_cmd
 from okrcli.cli import schema as schema_cmd
+from okrcli.cli import score as score_cmd
 from okrcli.cli import validate as validate_cmd
 from okrcli.cli.common import RepoOption, State, exits
 
@@ -53,6 +54,7 @@ def main_callback(
 app.command("validate")(exits(validate_cmd.validate))
 app.command("init")(exits(init_cmd.init))
 app.command("schema")(exits(schema_cmd.schema))
+app.command("score")(exits(score_cmd.score))
 
 
 def main() -> None:

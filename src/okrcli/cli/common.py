@@ -92,3 +92,42 @@ def run_app(app: typer.Typer, args: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return 0
+
+
+def parse_day(text: str | None, option: str):
+    """Parse a YYYY-MM-DD option value; today when absent.  Exits 2 with an example otherwise."""
+    from datetime import date
+
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20")
+
+
+def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, as_of):
+    """Load the repository and choose the period: the given one, else the one containing as-of.
+
+    Returns (load result, period name).  Files with errors are reported on stderr
+    so that scores are never silently incomplete.
+    """
+    from okrcli.diagnostics import has_errors
+    from okrcli.loader import open_repository
+    from okrcli.periods import is_period_name
+
+    result = open_repository(start_dir(ctx, repo))
+    repository = result.repository
+    if period is not None and not is_period_name(period):
+        fail(f"--period {period!r} is not a period", hint="use a quarter (2026-Q4), a half (2026-H1) or a year (2026)")
+    chosen = period or repository.current_period(as_of)
+    known = repository.periods()
+    if chosen is None or chosen not in known:
+        fail(
+            f"no OKR files for period {chosen}" if chosen else "the repository has no valid OKR files",
+            hint=("periods in this repository: " + ", ".join(known)) if known else "run `okr validate` to see why",
+        )
+    if has_errors(result.diagnostics):
+        count = len({d.file for d in result.diagnostics if d.severity.value == "error"})
+        err(f"okr: warning: {count} file(s) have errors and are left out; run `okr validate` for details")
+    return result, chosen

@@ -1,0 +1,86 @@
+"""okr score: key-result, objective and team scores on the 0.0-1.0 scale."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from okrcli.cli.common import RepoOption
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def score(
+    ctx: typer.Context,
+    prefix: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[REF-PREFIX]", help="Only this team, team/objective or team/objective/kr."),
+    ] = None,
+    period: Annotated[
+        Optional[str], typer.Option(help="Period to score (default: the one containing --as-of).", show_default=False)
+    ] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", metavar="DATE", help="Score as on this day (default: today).", show_default=False)
+    ] = None,
+    output_format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the numbers and arithmetic behind every score.")] = False,
+    tree: Annotated[bool, typer.Option("--tree", help="Show objectives under the objectives they align to.")] = False,
+    repo: RepoOption = None,
+) -> int:
+    """Score key results, objectives and teams on the 0.0-1.0 scale, with status and forecast.
+
+    Key-result score = clamp((current - baseline) / (target - baseline), 0, 1), current
+    being the last check-in on or before --as-of. Objectives take the weighted mean of
+    their key results, teams the mean of their objectives. The rules, with worked
+    examples, are in docs/scoring.md; --explain shows the arithmetic.
+
+    Examples:
+
+      okr score
+
+      okr score sales --as-of 2026-11-20 --explain
+
+      okr score --period 2026-Q3 --format json
+    """
+    from okrcli.cli.common import load_for_period, out, parse_day
+    from okrcli.diagnostics import has_errors
+    from okrcli.scoring import filter_by_prefix, score_period
+
+    day = parse_day(as_of, "--as-of")
+    loaded, chosen = load_for_period(ctx, repo, period, day)
+    result = filter_by_prefix(score_period(loaded.repository, chosen, day), prefix)
+    if prefix and not result.teams:
+        from okrcli.cli.common import fail
+
+        fail(f"nothing in {chosen} matches {prefix!r}", hint="give team, team/objective or team/objective/kr")
+    if output_format is ScoreFormat.json:
+        from okrcli.report.score_data import to_json
+
+        out(to_json(result))
+    elif output_format is ScoreFormat.csv:
+        from okrcli.report.score_data import to_csv
+
+        out(to_csv(result).rstrip("\n"))
+    elif output_format is ScoreFormat.markdown:
+        from okrcli.report.score_data import to_markdown
+
+        out(to_markdown(result))
+    else:
+        from okrcli.report.console import make_console
+        from okrcli.report import score_terminal
+
+        console = make_console()
+        if tree:
+            console.print(score_terminal.tree(result))
+        elif explain:
+            console.print(score_terminal.explain(result), soft_wrap=True)
+        else:
+            console.print(score_terminal.score_tables(result))
+    return 1 if has_errors(loaded.diagnostics) else 0

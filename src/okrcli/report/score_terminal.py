@@ -1,0 +1,128 @@
+"""Score results on a terminal: a rich table per team, --explain, and the alignment tree."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from okrcli.report.alignment import AlignmentNode, alignment_tree
+from okrcli.report.score_data import value_path, with_unit
+from okrcli.scoring import PeriodResult
+
+STATUS_STYLE = {
+    "done": "bold green",
+    "on-track": "green",
+    "at-risk": "yellow",
+    "off-track": "red",
+    "stale": "magenta",
+    "not-started": "dim",
+    "ok": "green",
+    "breached": "bold red",
+    "no-data": "dim",
+}
+GRADE_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "met": "green", "missed": "red", "open": "cyan"}
+
+
+def styled(value: str, styles: dict[str, str]) -> Text:
+    return Text(value, style=styles.get(value, ""))
+
+
+def score_tables(result: PeriodResult) -> Group:
+    header = Text.assemble(
+        (f"OKR scores {result.period}", "bold"),
+        f"  {result.start} to {result.end}, as of {result.as_of}  ·  overall ",
+        (f"{result.score:.2f}", "bold"),
+    )
+    parts: list = [header]
+    for team in result.teams:
+        table = Table(
+            title=Text.assemble((team.team, "bold"), f"  score {team.score:.2f}"),
+            title_justify="left",
+            expand=True,
+            show_edge=False,
+            pad_edge=False,
+        )
+        table.add_column("objective / key result", ratio=1, min_width=24)
+        table.add_column("baseline → now → target", max_width=30)
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("fcst", justify="right", no_wrap=True)
+        table.add_column("conf", justify="right", no_wrap=True)
+        table.add_column("status", no_wrap=True)
+        for objective in team.objectives:
+            table.add_row(
+                Text.assemble((objective.title, "bold"), (f" ({objective.ref.split('/', 1)[1]})", "dim")),
+                Text(f"{objective.type}, {objective.grade}", style=GRADE_STYLE.get(objective.grade, "")),
+                Text(f"{objective.score:.2f}", style="bold"),
+                "",
+                "",
+                styled(objective.status, STATUS_STYLE),
+            )
+            for kr in objective.key_results:
+                table.add_row(
+                    Text("  " + kr.title),
+                    value_path(kr.baseline, kr.current, kr.target, kr.unit),
+                    f"{kr.score:.2f}",
+                    f"{kr.forecast:.2f}",
+                    "-" if kr.confidence is None else f"{kr.confidence:.1f}",
+                    styled(kr.status, STATUS_STYLE),
+                )
+        for g in team.guardrails:
+            table.add_row(
+                f"guardrail: {g.title}",
+                f"{with_unit(g.value, g.unit)}, must stay {g.must_stay} {with_unit(g.threshold, g.unit)}",
+                "",
+                "",
+                "",
+                styled(g.status, STATUS_STYLE),
+            )
+        parts += [Text(""), table]
+    return Group(*parts)
+
+
+def explain(result: PeriodResult) -> Group:
+    parts: list = [Text(f"How each score of {result.period} on {result.as_of} was computed", style="bold")]
+    for team in result.teams:
+        parts.append(Text(""))
+        parts.append(Text(f"team {team.team}: score = mean of objective scores = {team.score:.4f}", style="bold"))
+        for objective in team.objectives:
+            parts.append(Text(f"  objective {objective.ref} ({objective.type})", style="bold"))
+            parts += [Text(f"    {line}") for line in objective.explanation]
+            for kr in objective.key_results:
+                parts.append(Text(f"    key result {kr.ref}: {kr.title}", style="bold"))
+                parts += [Text(f"      {line}") for line in kr.explanation]
+        for g in team.guardrails:
+            parts.append(
+                Text(
+                    f"  guardrail {g.ref}: value {with_unit(g.value, g.unit)} must stay {g.must_stay} "
+                    f"{with_unit(g.threshold, g.unit)} -> {g.status}"
+                )
+            )
+    parts.append(Text(""))
+    parts.append(Text(f"period score = mean of team scores = {result.score:.4f}", style="bold"))
+    return Group(*parts)
+
+
+def tree(result: PeriodResult) -> Tree:
+    root = Tree(Text(f"Alignment {result.period} (as of {result.as_of})", style="bold"))
+    for node in alignment_tree(result):
+        _add(root, node)
+    return root
+
+
+def _add(parent: Tree, node: AlignmentNode) -> None:
+    label = Text.assemble(
+        (node.ref, "bold"),
+        f"  {node.title}  ",
+        (f"{node.score:.2f}" if node.score is not None else "-", "bold"),
+        "  ",
+        styled(node.status or "", STATUS_STYLE),
+    )
+    if node.children:
+        label.append(f"  (aligned: {len(node.children)}, mean {node.children_mean:.2f})", style="dim")
+    if node.via:
+        label.append(f"  via {node.via}", style="dim")
+    branch = parent.add(label)
+    for child in node.children:
+        _add(branch, child)
