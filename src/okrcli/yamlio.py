@@ -333,3 +333,83 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+@dataclass
+class Geometry:
+    """Where a YAML node sits in its text: offsets (0-based) plus 1-based line and column.
+
+    The write path uses these to splice new lines into the original text
+    instead of re-dumping the file.
+    """
+
+    kind: str  # "map", "seq" or "scalar"
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    flow: bool = False
+    style: str | None = None  # a scalar's quoting: None (plain), "'", '"', "|", ">"
+    value: str | None = None  # a scalar's text
+    items: list["Geometry"] | None = None  # sequence items
+    pairs: list[tuple["Geometry", "Geometry"]] | None = None  # mapping (key, value) pairs
+
+    def get(self, key: str) -> "Geometry | None":
+        for k, v in self.pairs or []:
+            if k.value == key:
+                return v
+        return None
+
+    def key_of(self, key: str) -> "Geometry | None":
+        for k, _ in self.pairs or []:
+            if k.value == key:
+                return k
+        return None
+
+    def last_end(self) -> int:
+        """Offset just after the last character of the deepest last child."""
+        node = self
+        while True:
+            if node.kind == "map" and node.pairs and not node.flow:
+                node = node.pairs[-1][1]
+            elif node.kind == "seq" and node.items and not node.flow:
+                node = node.items[-1]
+            else:
+                return node.end
+
+
+def geometry(text: str) -> Geometry | None:
+    """The node geometry of a YAML text (None if it does not parse or is empty)."""
+    try:
+        node = yaml.compose(text, Loader=_CoreLoader)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+    if node is None:
+        return None
+    return _geometry(node, 0)
+
+
+def _geometry(node: yaml.Node, depth: int) -> Geometry:
+    if depth > MAX_DEPTH:
+        raise ValueError("too deep")
+    start, end = node.start_mark, node.end_mark
+    base = dict(
+        start=start.index,
+        end=end.index,
+        line=start.line + 1,
+        column=start.column + 1,
+        end_line=end.line + 1,
+        end_column=end.column + 1,
+        flow=bool(getattr(node, "flow_style", False)),
+    )
+    if isinstance(node, yaml.ScalarNode):
+        return Geometry(kind="scalar", style=node.style, value=node.value, **base)
+    if isinstance(node, yaml.SequenceNode):
+        return Geometry(kind="seq", items=[_geometry(i, depth + 1) for i in node.value], **base)
+    return Geometry(
+        kind="map",
+        pairs=[(_geometry(k, depth + 1), _geometry(v, depth + 1)) for k, v in node.value],
+        **base,
+    )

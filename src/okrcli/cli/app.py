@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from okrcli import __version__
+from okrcli.cli import checkin as checkin_cmd
 from okrcli.cli import init as init_cmd
 from okrcli.cli import schema as schema_cmd
 from okrcli.cli import score as score_cmd
@@ -55,6 +56,7 @@ app.command("validate")(exits(validate_cmd.validate))
 app.command("init")(exits(init_cmd.init))
 app.command("schema")(exits(schema_cmd.schema))
 app.command("score")(exits(score_cmd.score))
+app.command("checkin")(exits(checkin_cmd.checkin))
 
 
 def main() -> None:

@@ -1,0 +1,17 @@
+"""Sparklines: a run of values as block characters, lowest to highest."""
+
+from __future__ import annotations
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], low: float | None = None, high: float | None = None) -> str:
+    """One character per value, scaled between ``low`` and ``high`` (default: the values' range)."""
+    if not values:
+        return ""
+    low = min(values) if low is None else low
+    high = max(values) if high is None else high
+    if high == low:
+        return BARS[len(BARS) // 2] * len(values)
+    span = high - low
+    return "".join(BARS[max(0, min(len(BARS) - 1, int((v - low) / span * (len(BARS) - 1) + 0.5)))] for v in values)
