@@ -413,3 +413,23 @@ def _geometry(node: yaml.Node, depth: int) -> Geometry:
         pairs=[(_geometry(k, depth + 1), _geometry(v, depth + 1)) for k, v in node.value],
         **base,
     )
+
+
+def dump_yaml(data: Any, sequence_dash: int = 2, key_after_dash: int = 2) -> str:
+    """Render new YAML text (for new files and new objective blocks) with ruamel.yaml.
+
+    Only ever used for text that does not exist yet; existing text is never
+    re-dumped.  ``sequence_dash`` is how far a list's ``-`` sits right of its
+    parent key, ``key_after_dash`` how far the item's keys sit right of the ``-``.
+    """
+    import io
+
+    from ruamel.yaml import YAML
+
+    writer = YAML(typ="rt")
+    writer.width = 4096  # never fold a long title
+    writer.indent(mapping=2, sequence=sequence_dash + key_after_dash, offset=sequence_dash)
+    writer.default_flow_style = False
+    buffer = io.StringIO()
+    writer.dump(data, buffer)
+    return buffer.getvalue()

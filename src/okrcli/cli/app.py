@@ -14,6 +14,7 @@ import typer
 
 from okrcli import __version__
 from okrcli.cli import checkin as checkin_cmd
+from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
 from okrcli.cli import schema as schema_cmd
 from okrcli.cli import score as score_cmd
@@ -57,6 +58,7 @@ app.command("init")(exits(init_cmd.init))
 app.command("schema")(exits(schema_cmd.schema))
 app.command("score")(exits(score_cmd.score))
 app.command("checkin")(exits(checkin_cmd.checkin))
+app.command("draft")(exits(draft_cmd.draft))
 
 
 def main() -> None:

@@ -1,0 +1,131 @@
+"""okr draft: write new OKRs with a guided flow that pushes toward outcome key results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from okrcli.cli.common import RepoOption
+
+
+def draft(
+    ctx: typer.Context,
+    team: Annotated[Optional[str], typer.Option(help="Team slug (asked for when missing).", show_default=False)] = None,
+    period: Annotated[Optional[str], typer.Option(help="Period, e.g. 2027-Q1 (default: this quarter).", show_default=False)] = None,
+    objective: Annotated[Optional[str], typer.Option(help="Objective title (non-interactive).", show_default=False)] = None,
+    objective_type: Annotated[
+        Optional[str], typer.Option("--type", help="committed or aspirational.", show_default=False)
+    ] = None,
+    kr: Annotated[
+        Optional[list[str]],
+        typer.Option("--kr", help='Key result as a sentence, repeatable: --kr "Reduce close from 7 to 4 days".', show_default=False),
+    ] = None,
+    owner: Annotated[Optional[str], typer.Option(help="Owner of the objective.", show_default=False)] = None,
+    aligns_to: Annotated[Optional[str], typer.Option("--aligns-to", help="team/objective this supports.", show_default=False)] = None,
+    from_file: Annotated[
+        Optional[Path],
+        typer.Option("--from", help="A Markdown list: objectives as top-level items, key results nested under them.", show_default=False),
+    ] = None,
+    carry_over: Annotated[bool, typer.Option("--carry-over", help="Start from the objectives of --from-period that missed their bar.")] = False,
+    from_period: Annotated[Optional[str], typer.Option("--from-period", help="With --carry-over: the period to carry from.", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be written; write nothing.")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; fail when something is missing.")] = False,
+    repo: RepoOption = None,
+) -> int:
+    """Draft new OKRs: an objective, its type and 2-5 outcome key results.
+
+    Key results are written as sentences; okr reads baseline, target and unit from
+    them ("Reduce month-end close from 7 days to 4 days" -> 7 -> 4 days) and asks for
+    a baseline when the sentence has none. Task-style key results ("Launch...",
+    "Conduct 40 interviews"), numbers in the objective and too few or too many key
+    results are pointed out as you type, with a suggested rewrite.
+
+    Writes okrs/PERIOD/TEAM.yaml, or adds the objective to that file without
+    touching what is already there. Nothing is written that would not validate.
+
+    Examples:
+
+      okr draft                                   (interactive)
+
+      okr draft --team finance --period 2027-Q1 --objective "Close the books fast enough to steer by them" --type committed --kr "Reduce month-end close from 7 days to 4 days" --kr "Cut unreconciled items from 120 to 30"
+
+      okr draft --team finance --period 2027-Q1 --from plan.md
+
+      okr draft --team finance --carry-over --from-period 2026-Q4 --period 2027-Q1
+    """
+    from datetime import date
+
+    from okrcli.cli.common import err, fail, out, start_dir
+    from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
+    from okrcli.config import find_repository, load_settings
+    from okrcli.drafting import write_draft
+    from okrcli.periods import is_period_name, quarter_of
+    from okrcli.references import SLUG_PATTERN
+
+    import re
+
+    repo_dir = find_repository(start_dir(ctx, repo))
+    settings = load_settings(repo_dir)
+    today = date.today()
+    for name, value in (("--period", period), ("--from-period", from_period)):
+        if value is not None and not is_period_name(value):
+            fail(f"{name} {value!r} is not a period", hint="use 2027-Q1, 2027-H1 or 2027")
+    if objective_type is not None and objective_type not in ("committed", "aspirational"):
+        fail(f"--type {objective_type!r} must be committed or aspirational")
+    if team is not None and not re.match(SLUG_PATTERN, team):
+        fail(f"--team {team!r} is not a slug", hint="lowercase letters, digits and hyphens, e.g. finance-ops")
+
+    if carry_over:
+        from okrcli.cli.draft_flow import drafts_from_carry_over
+
+        if not (team and from_period):
+            fail("--carry-over needs --team and --from-period", hint="okr draft --team finance --carry-over --from-period 2026-Q4")
+        period = period or _next_period(from_period)
+        drafts = drafts_from_carry_over(repo_dir, settings, team, from_period, today, period)
+        lead = None
+    elif from_file is not None:
+        if not team:
+            fail("--from needs --team")
+        try:
+            outline = from_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            fail(f"--from {from_file}: {exc.strerror}")
+        drafts = drafts_from_outline(outline, objective_type, owner, from_file)
+        lead = owner
+    elif objective is not None or kr:
+        if not (team and objective and objective_type and kr):
+            fail("non-interactive drafting needs --team, --objective, --type and at least two --kr")
+        drafts = drafts_from_flags(objective, objective_type, kr, owner, aligns_to)
+        lead = owner
+    else:
+        if no_input:
+            fail("nothing to draft: give --objective/--kr, --from FILE or --carry-over (or drop --no-input)")
+        team, period, drafts, lead = interactive(team, period or quarter_of(today), owner)
+        if not drafts:
+            err("nothing drafted; nothing written")
+            return 1
+    period = period or quarter_of(today)
+    path, created, before, after = write_draft(repo_dir, settings, team, period, drafts, lead, dry_run=dry_run)
+    if dry_run:
+        import difflib
+
+        out("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/" + path.name, "b/" + path.name)).rstrip("\n"))
+        err("dry run: nothing was written")
+        return 0
+    from okrcli.diagnostics import display_path
+
+    verb = "created" if created else "added to"
+    out(f"{verb} {display_path(path, Path.cwd())}: {len(drafts)} objective{'s' if len(drafts) != 1 else ''}")
+    out("next: okr validate && okr lint")
+    return 0
+
+
+def _next_period(name: str) -> str:
+    year = int(name[:4])
+    if len(name) == 4:
+        return str(year + 1)
+    kind, index = name[5], int(name[6])
+    last = 4 if kind == "Q" else 2
+    return f"{year + 1}-{kind}1" if index == last else f"{year}-{kind}{index + 1}"

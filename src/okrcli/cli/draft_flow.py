@@ -1,0 +1,194 @@
+"""Turning flags, outlines, old periods and prompts into draft objectives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from okrcli.cli.common import err, fail
+
+
+def _say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _ask(prompt: str) -> str | None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\r\n").strip()
+
+
+def _show(feedback) -> None:
+    for item in feedback:
+        _say(f"  ! {item.rule}: {item.message}")
+        _say(f"    try: {item.suggestion}")
+
+
+def _key_result_from_sentence(sentence: str, where: str):
+    """A DraftKeyResult from a sentence that must carry its own numbers (non-interactive)."""
+    from okrcli.drafting import DraftKeyResult
+    from okrcli.sentences import parse_key_result
+
+    parsed = parse_key_result(sentence)
+    if not parsed.complete:
+        from okrcli.quality import task_style
+
+        finding = task_style(sentence)
+        if finding:
+            fail(f"{where}: {sentence!r} is a task, not a key result: {finding.reason}", hint=finding.suggestion)
+        fail(
+            f"{where}: cannot read a baseline and a target from {sentence!r}",
+            hint="write 'verb metric from X to Y', e.g. 'Reduce month-end close from 7 days to 4 days'",
+        )
+    if parsed.baseline == parsed.target:
+        fail(f"{where}: {sentence!r} has the same baseline and target")
+    return DraftKeyResult(parsed.title, parsed.baseline, parsed.target, parsed.unit), parsed
+
+
+def _report_feedback(objective_title: str, parsed_krs: list, where: str) -> None:
+    from okrcli.drafting import count_feedback, key_result_feedback, objective_feedback
+
+    found = objective_feedback(objective_title) + count_feedback(len(parsed_krs))
+    for parsed in parsed_krs:
+        found += key_result_feedback(parsed)
+    for item in found:
+        err(f"okr: warning: {where}: {item.rule}: {item.message}")
+        err(f"  try: {item.suggestion}")
+
+
+def drafts_from_flags(objective: str, kind: str, sentences: list[str], owner: str | None, aligns_to: str | None):
+    from okrcli.drafting import DraftObjective
+
+    pairs = [_key_result_from_sentence(s, f"--kr {n}") for n, s in enumerate(sentences, start=1)]
+    _report_feedback(objective, [p for _, p in pairs], "draft")
+    return [DraftObjective(objective, kind, [k for k, _ in pairs], owner, aligns_to=aligns_to)]
+
+
+def drafts_from_outline(text: str, default_type: str | None, owner: str | None, source: Path):
+    from okrcli.drafting import DraftObjective, parse_outline
+
+    outline = parse_outline(text)
+    if not outline:
+        fail(f"{source}: no list items found", hint="write objectives as '- Objective' with key results as nested '  - Reduce X from 7 to 4'")
+    drafts = []
+    for number, (title, kind, sentences) in enumerate(outline, start=1):
+        kind = kind or default_type
+        if kind is None:
+            fail(f"{source}: objective {number} ({title!r}) has no type", hint="end its line with (committed) or (aspirational), or pass --type")
+        pairs = [_key_result_from_sentence(s, f"{source}: objective {number}") for s in sentences]
+        _report_feedback(title, [p for _, p in pairs], f"{source}: objective {number}")
+        drafts.append(DraftObjective(title, kind, [k for k, _ in pairs], owner))
+    return drafts
+
+
+def drafts_from_carry_over(repo_dir, settings, team: str, from_period: str, today, next_period: str):
+    from okrcli.drafting import carry_over
+    from okrcli.loader import load_repository
+
+    repository = load_repository(repo_dir, settings).repository
+    team_file = repository.file_for(from_period, team)
+    if team_file is None:
+        fail(f"no valid file for team {team!r} in {from_period}", hint="check the team and period (okr validate)")
+    drafts = carry_over(team_file, today, settings, next_period)
+    if not drafts:
+        fail(f"every objective of {team} in {from_period} reached its bar; nothing to carry over", code=1)
+    return drafts
+
+
+def interactive(team: str | None, period: str, owner: str | None):
+    """Ask for objectives and key results, giving feedback on each line as it is typed."""
+    from okrcli.drafting import DraftKeyResult, DraftObjective, count_feedback, key_result_feedback, objective_feedback
+    from okrcli.periods import is_period_name
+    from okrcli.references import SLUG_PATTERN
+    from okrcli.sentences import complete, parse_key_result
+    from okrcli.values import parse_number, render_number
+
+    import re
+
+    _say("Drafting OKRs. An objective says what should change; key results prove it did.")
+    while not team:
+        answer = _ask("Team (slug, e.g. finance-ops): ")
+        if answer is None:
+            return team, period, [], owner
+        if re.match(SLUG_PATTERN, answer):
+            team = answer
+        else:
+            _say("  use lowercase letters, digits and hyphens")
+    answer = _ask(f"Period [{period}]: ")
+    if answer:
+        if not is_period_name(answer):
+            fail(f"{answer!r} is not a period", hint="use 2027-Q1, 2027-H1 or 2027")
+        period = answer
+    drafts = []
+    while True:
+        title = _ask("\nObjective (qualitative, memorable, no numbers): ")
+        if not title:
+            break
+        feedback = objective_feedback(title)
+        if feedback:
+            _show(feedback)
+            better = _ask("  Rewrite it (Enter keeps it): ")
+            if better:
+                title = better
+                _show(objective_feedback(title))
+        kind = None
+        while kind is None:
+            answer = (_ask("Type, [a]spirational or [c]ommitted [a]: ") or "a").lower()
+            kind = {"a": "aspirational", "aspirational": "aspirational", "c": "committed", "committed": "committed"}.get(answer)
+        krs = []
+        while len(krs) < 5:
+            sentence = _ask(f"Key result {len(krs) + 1} (e.g. 'Reduce close from 7 days to 4 days'; Enter to finish): ")
+            if not sentence:
+                if len(krs) >= 2:
+                    break
+                _show(count_feedback(len(krs)))
+                if sentence is None:
+                    return team, period, drafts, owner
+                continue
+            parsed = parse_key_result(sentence)
+            feedback = key_result_feedback(parsed)
+            if feedback:
+                _show(feedback)
+                if (_ask("  Keep it anyway? [y/N] ") or "n").lower() not in ("y", "yes"):
+                    continue
+            if parsed.baseline is None:
+                while True:
+                    answer = _ask("  Baseline (where the metric is today): ")
+                    if answer is None:
+                        return team, period, drafts, owner
+                    try:
+                        parsed = complete(parsed, parse_number(answer, parsed.unit))
+                        if parsed.unit is None and answer.endswith("%"):
+                            parsed = type(parsed)(**{**parsed.__dict__, "unit": "%"})
+                        break
+                    except ValueError as exc:
+                        _say(f"  {exc}")
+            if parsed.target is None:
+                answer = _ask("  Target: ")
+                try:
+                    parsed = complete(parsed, parsed.baseline) if answer is None else type(parsed)(**{**parsed.__dict__, "target": parse_number(answer, parsed.unit)})
+                except ValueError as exc:
+                    _say(f"  {exc}")
+                    continue
+            if parsed.target == parsed.baseline:
+                _say("  baseline and target are the same: nothing would move")
+                continue
+            unit = f" {parsed.unit}" if parsed.unit else ""
+            _say(f"  -> baseline {render_number(parsed.baseline)}, target {render_number(parsed.target)}{unit}")
+            krs.append(DraftKeyResult(parsed.title, parsed.baseline, parsed.target, parsed.unit))
+        who = _ask(f"Owner{f' [{owner}]' if owner else ''}: ") or owner
+        drafts.append(DraftObjective(title, kind, krs, who))
+        if (_ask("Another objective? [y/N] ") or "n").lower() not in ("y", "yes"):
+            break
+    if drafts:
+        _say("\nAbout to write:")
+        for d in drafts:
+            _say(f"  {d.type}: {d.title}")
+            for k in d.key_results:
+                _say(f"    - {k.title}  ({render_number(k.baseline)} -> {render_number(k.target)}{' ' + k.unit if k.unit else ''})")
+        if (_ask("Write? [y/N] ") or "n").lower() not in ("y", "yes"):
+            _say("Nothing written.")
+            return team, period, [], owner
+    return team, period, drafts, owner
