@@ -7,6 +7,7 @@ diagnostics, so one broken file never hides the others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from okrcli import checks
 from okrcli.config import Settings, find_repository, load_settings
 from okrcli.diagnostics import Diagnostic, error
 from okrcli.model import OkrFile
-from okrcli.repository import Repository, TeamFile
+from okrcli.repository import Repository, Suppression, TeamFile
 from okrcli.schema_errors import to_diagnostics
 from okrcli.yamlio import decode_text, parse_yaml
 
@@ -103,9 +104,37 @@ def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None
         return FileResult(path, None, diagnostics + found, declared)
     if diagnostics:  # the reader found problems (duplicate keys, bad dates) pydantic cannot see
         return FileResult(path, None, diagnostics, declared)
-    team_file = TeamFile(path, okr, document.source_map)
+    team_file = TeamFile(path, okr, document.source_map, find_suppressions(text) if "okr:" in text else ())
     found = checks.check_file(team_file, okr_root)
     return FileResult(path, team_file, found, declared)
+
+
+_SUPPRESSION = re.compile(
+    r"#\s*okr:\s*disable-(?P<kind>line|file)\s+(?P<rules>[a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)(?:\s+--\s*(?P<reason>.*?))?\s*$"
+)
+
+
+def find_suppressions(text: str) -> tuple[Suppression, ...]:
+    """``# okr: disable-line RULE`` (on the line, or alone on the line above) and ``# okr: disable-file RULE``."""
+    found = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        match = _SUPPRESSION.search(line)
+        if not match:
+            continue
+        rules = tuple(r.strip() for r in match["rules"].split(","))
+        kind = match["kind"]
+        applies_to = None
+        if kind == "line":
+            # a comment alone on its line silences the next non-comment line
+            applies_to = number
+            if line.strip().startswith("#"):
+                applies_to = next(
+                    (n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip() and not lines[n - 1].strip().startswith("#")),
+                    number,
+                )
+        found.append(Suppression(kind, rules, number, match.start() + 1, match["reason"] or None, applies_to))
+    return tuple(found)
 
 
 def _text(value: object) -> str | None:

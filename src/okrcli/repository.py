@@ -13,6 +13,18 @@ from okrcli.periods import Period, make_period, period_sort_key
 from okrcli.references import Reference
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """A ``# okr: disable-line RULE`` or ``# okr: disable-file RULE`` comment."""
+
+    kind: str  # "line" or "file"
+    rules: tuple[str, ...]
+    line: int
+    column: int
+    reason: str | None
+    applies_to: int | None  # the line it silences (disable-line), None for the file
+
+
 @dataclass
 class TeamFile:
     """One valid OKR file: a team's objectives for one period."""
@@ -20,6 +32,7 @@ class TeamFile:
     path: Path
     okr: OkrFile
     source_map: SourceMap
+    suppressions: tuple[Suppression, ...] = ()
 
     @property
     def team(self) -> str:

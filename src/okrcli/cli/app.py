@@ -16,6 +16,8 @@ from okrcli import __version__
 from okrcli.cli import checkin as checkin_cmd
 from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
+from okrcli.cli import lint as lint_cmd
+from okrcli.cli import rules as rules_cmd
 from okrcli.cli import schema as schema_cmd
 from okrcli.cli import score as score_cmd
 from okrcli.cli import validate as validate_cmd
@@ -59,6 +61,8 @@ app.command("schema")(exits(schema_cmd.schema))
 app.command("score")(exits(score_cmd.score))
 app.command("checkin")(exits(checkin_cmd.checkin))
 app.command("draft")(exits(draft_cmd.draft))
+app.command("lint")(exits(lint_cmd.lint))
+app.command("rules")(exits(rules_cmd.rules))
 
 
 def main() -> None:

@@ -1,0 +1,88 @@
+"""What a lint rule is, and the context every rule's check receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from types import ModuleType
+from typing import Callable, Iterator
+
+from okrcli.config import Settings
+from okrcli.diagnostics import Diagnostic, Severity
+from okrcli.repository import Repository, TeamFile
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its stable name, default severity, documentation and check."""
+
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Callable[["LintContext"], Iterator[Diagnostic]]
+    from_validation: bool = False
+    """Reported by the loader (okr validate); the module documents it and re-checks nothing."""
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        doc = (module.__doc__ or "").strip()
+        summary = doc.splitlines()[0] if doc else ""
+        return cls(
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=summary,
+            doc=doc,
+            check=getattr(module, "check", _nothing),
+            from_validation=getattr(module, "FROM_VALIDATION", False),
+        )
+
+
+def _nothing(ctx: "LintContext") -> Iterator[Diagnostic]:
+    return iter(())
+
+
+@dataclass
+class LintContext:
+    """What a rule sees: the whole repository, the files to report on, settings and as-of."""
+
+    repository: Repository
+    settings: Settings
+    as_of: date
+    files: list[TeamFile]
+    _scores: dict = field(default_factory=dict)
+
+    def severity(self, rule: str, default: Severity) -> Severity:
+        configured = self.settings.lint.severity.get(rule)
+        return Severity(configured) if configured and configured != "off" else default
+
+    def finding(
+        self,
+        rule: str,
+        default: Severity,
+        team_file: TeamFile,
+        path: tuple,
+        message: str,
+        hint: str | None = None,
+        key: bool = False,
+    ) -> Diagnostic:
+        """A diagnostic at the value (or, with ``key``, the key) found at ``path`` in ``team_file``."""
+        span = team_file.source_map.key(path) if key else team_file.source_map.value(path)
+        return Diagnostic(rule, self.severity(rule, default), message, team_file.path, span, hint)
+
+    def objective_scores(self, team_file: TeamFile, as_of: date | None = None):
+        """Scores of every objective of ``team_file`` (cached)."""
+        from okrcli.scoring import score_objective
+
+        key = (id(team_file), as_of or self.as_of)
+        if key not in self._scores:
+            self._scores[key] = [
+                score_objective(o, team_file, as_of or self.as_of, self.settings) for o in team_file.okr.objectives
+            ]
+        return self._scores[key]
+
+    def team_history(self, team: str) -> list[TeamFile]:
+        """The team's files, oldest period first."""
+        from okrcli.periods import period_sort_key
+
+        return sorted((f for f in self.repository.files if f.team == team), key=lambda f: period_sort_key(f.okr.period))

@@ -1,0 +1,100 @@
+"""Every lint rule's passing and failing cases (tests/lint_cases/RULE.yml), with exact locations,
+and the contract that every registered rule is documented, listed and has cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from okrcli.lint.registry import RULES
+from tests.helpers import make_repo, run_cli
+
+CASES = Path(__file__).resolve().parent / "lint_cases"
+BASE = (CASES / "_base.yaml.txt").read_text()
+SECTIONS = ["## What it does", "## Why is this bad?", "## Example", "## Use instead"]
+
+
+def _load_cases():
+    for path in sorted(CASES.glob("*.yml")):
+        spec = yaml.safe_load(path.read_text())
+        for case in spec["cases"]:
+            yield pytest.param(spec["rule"], case, id=f"{spec['rule']}: {case['name']}")
+
+
+def _objective_block(text: str) -> str:
+    return text[text.index("  - id: calm-on-call"):]
+
+
+def _period_copy(text: str, period: str, day: str, fraction: float | None = None) -> str:
+    out = text.replace("period: 2026-Q4", f"period: {period}").replace("2026-11-16", day)
+    if fraction is not None:
+        out = out.replace("value: 30\n", f"value: {40 - 30 * fraction:g}\n").replace("value: 70\n", f"value: {90 - 60 * fraction:g}\n")
+    return out
+
+
+def _build(tmp_path: Path, case: dict) -> Path:
+    text = BASE
+    for old, new in (case.get("replace") or {}).items():
+        assert old in text, f"case anchor {old!r} is not in the base file"
+        text = text.replace(old, new, 1)
+    if case.get("cut"):
+        start, end = case["cut"]
+        text = text[: text.index(start)] + (text[text.index(end):] if end else "")
+    for n in range(case.get("repeat_objective", 0)):
+        text += _objective_block(BASE).replace("id: calm-on-call", f"id: calm-on-call-{n + 2}")
+    text += case.get("append", "")
+    files = {"okrs/2026-Q4/ops.yaml": text}
+    for period, fraction in (case.get("history") or {}).items():
+        day = {"2026-Q3": "2026-09-28", "2026-Q4": "2026-12-28"}[period]
+        files[f"okrs/{period}/ops.yaml"] = _period_copy(BASE, period, day, fraction)
+    previous = case.get("previous")
+    if previous is not None:
+        old = _period_copy(BASE, "2026-Q3", "2026-09-14")
+        for a, b in ({} if previous == "same" else previous).items():
+            old = old.replace(a, b, 1)
+        files["okrs/2026-Q3/ops.yaml"] = old
+    return make_repo(tmp_path / "repo", files, config=case.get("config", 'root = "okrs"\n'))
+
+
+@pytest.mark.parametrize("rule,case", list(_load_cases()))
+def test_rule_case(tmp_path, capsys, rule, case):
+    repo = _build(tmp_path, case)
+    result = run_cli(capsys, "-C", str(repo), "lint", "--format", "json", "--as-of", str(case["as_of"]))
+    assert result.exit_code in (0, 1), result.stderr
+    found = json.loads(result.stdout)
+    expected_file = case.get("expect_in", "okrs/2026-Q4/ops.yaml")
+    mine = sorted([d["line"], d["column"]] for d in found if d["rule"] == rule)
+    assert mine == sorted(case["expect"]), json.dumps(found, indent=1)
+    assert all(d["file"].endswith(expected_file) for d in found if d["rule"] == rule)
+    others = [d for d in found if d["rule"] != rule and d["severity"] == "error" and rule not in ("kr-count", "alignment-unknown", "alignment-cycle")]
+    assert others == [], "a case file should only trip its own rule's errors"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_every_rule_is_documented_listed_and_has_cases(rule, capsys):
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    for section in SECTIONS:
+        assert section in rule.doc, f"{rule.name} lacks '{section}'"
+    assert rule.summary and rule.summary.endswith(".")
+    listing = run_cli(capsys, "rules").stdout
+    assert re.search(rf"^{re.escape(rule.name)}\s+{rule.severity.value}\s", listing, re.MULTILINE)
+    explained = run_cli(capsys, "rules", rule.name)
+    assert explained.exit_code == 0 and "## Use instead" in explained.stdout
+    cases_file = CASES / f"{rule.name}.yml"
+    assert cases_file.exists(), f"{rule.name} has no tests/lint_cases/{rule.name}.yml"
+    cases = yaml.safe_load(cases_file.read_text())["cases"]
+    assert any(c["expect"] for c in cases) and any(not c["expect"] for c in cases), "needs a failing and a passing case"
+
+
+def test_every_rule_module_is_registered():
+    modules = {p.stem.replace("_", "-") for p in (Path(__file__).resolve().parent.parent / "src/okrcli/lint/rules").glob("*.py") if p.stem != "__init__"}
+    assert modules == {r.name for r in RULES}
+
+
+def test_unknown_rule_name(capsys):
+    result = run_cli(capsys, "rules", "kr-task-styel")
+    assert result.exit_code == 2 and "did you mean 'kr-task-style'?" in result.stderr
