@@ -16,7 +16,7 @@ from dataclasses import dataclass
 STRONG_TASK_VERBS = frozenset(
     """
     launch implement build create develop design migrate conduct hold complete publish hire write deploy
-    release ship roll introduce organize organise host finish establish install upgrade refactor rewrite
+    release ship roll introduce organize organise host finish install upgrade refactor rewrite
     redesign integrate automate recruit interview prototype revamp rebuild overhaul configure announce
     draft document finalize finalise
     """.split()
@@ -33,6 +33,7 @@ TASK_VERBS = frozenset(
     train onboard test prototype outline map schedule coordinate facilitate present submit sign-off
     finalize finalise formalize formalise standardize standardise revamp rebuild overhaul configure
     enable support participate organize teach mentor announce open renovate acquire open-source
+    establish post
     """.split()
 )
 
@@ -58,6 +59,49 @@ _COUNT_OF_OUTPUTS = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
+OUTPUT_NOUNS = (
+    r"(?:blog\s+posts?|posts?|articles?|case\s+studies|case\s+study|videos?|webinars?|whitepapers?|white\s+papers?|"
+    r"newsletters?|podcasts?|episodes?|runbooks?|reports?|features?|tutorials?|guides?|ebooks?|e-books?|press\s+releases?)"
+)
+_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)"
+_COUNTED_OUTPUTS = re.compile(
+    rf"^\s*(?:\w+\s+)?{_NUMBER_WORD}\s+(?:(?:new|more|published|high-quality|deep-dive)\s+)*{OUTPUT_NOUNS}\b"
+    rf"|^\s*{_NUMBER_WORD}\s+{OUTPUT_NOUNS}\s+(?:published|shipped|released|written)\b"
+    rf"|^\s*{_NUMBER_WORD}\s+{OUTPUT_NOUNS}\s*(?:→|->)",
+    re.IGNORECASE,
+)
+"""Counts of artefacts a team produces: "10 published blog posts", "capture three case studies"."""
+
+_HEADCOUNT = re.compile(r"\bheadcount\b|\bteam\s+(?:size\s+)?(?:to|from)\s+\d+|\bnumber\s+of\s+hires\b", re.IGNORECASE)
+"""Growing the team is hiring output, whatever the verb."""
+
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?(?:q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|"
+    r"aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{4}|year|quarter|month|week)\b[\w\s,]*$",
+    re.IGNORECASE,
+)
+_STANDARDS = re.compile(r"\b(?:soc\s*\d|iso\s*\d+|type\s+i{1,3}|v\d+(?:\.\d+)*|p\d|l\d\+?|q[1-4]|h[12]|\d{4})\b", re.IGNORECASE)
+_QUANTITY = re.compile(rf"\d|%|\b(?:{_NUMBER_WORD[3:-1]}|zero|hundred|thousand|million|billion|double|triple|half|halve)\b", re.IGNORECASE)
+CHANGE_VERBS = frozenset("increase raise grow reduce cut decrease improve lower shorten boost lift drop minimize minimise slash trim shrink accelerate expand double triple halve".split())
+"""Verbs that already say which way a metric moves; the rest need a quantity to be measurable."""
+
+METRIC_NOUNS = frozenset(
+    "frequency time times rate rates coverage cadence duration speed velocity quality count volume latency throughput "
+    "success failure size cost costs lead cycle".split()
+)
+"""A task verb followed by one of these is a noun phrase ("Deploy frequency", "Build time"), not an order."""
+
+_ACCUMULATE = re.compile(rf"^\s*(?:build|create|grow|develop)\s+(?:a|an)\s+[\w-]+\s+of\s+[$€£]?{_NUMBER_WORD}", re.IGNORECASE)
+"""Accumulating a measured thing: "Build a waitlist of 50 professionals"."""
+
+
+def _is_milestone(title: str, verb: str) -> bool:
+    """A non-change verb, a deadline and no quantity: done or not done ("Secure term sheet by February")."""
+    if verb in CHANGE_VERBS or not _DEADLINE.search(title):
+        return False
+    rest = _STANDARDS.sub(" ", _DEADLINE.sub(" ", title))
+    return not _QUANTITY.search(rest) and not re.search(r"\bfrom\b", rest, re.IGNORECASE)
+
 BUSINESS_AS_USUAL = frozenset({"maintain", "keep", "continue", "ensure", "sustain", "preserve", "support", "manage", "monitor", "uphold"})
 _NUMBER_IN_TEXT = re.compile(r"(?<![A-Za-z])[$€£]?\d[\d,.]*\s*(?:%|k\b|m\b|x\b)?")
 _ALLOWED_NUMBERS = re.compile(r"\b(?:q[1-4]|h[12]|20\d\d|p[0-4]|b2b|b2c|24/7|1:1|e2e|okrs?|covid-19|3d|4k|5g|k8s|s3|ec2)\b", re.IGNORECASE)
@@ -81,7 +125,18 @@ def task_style(title: str, baseline: float | None = None, target: float | None =
     verb = first_verb(title)
     task_verbs = TASK_VERBS | extra_task_verbs
     outcome_verbs = OUTCOME_VERBS | extra_outcome_verbs
+    words = [w.lower() for w in _WORD.findall(title)]
+    if _COUNTED_OUTPUTS.search(title) and not _CHANGE.search(title.split("→")[0]):
+        return TaskFinding(verb, "counting produced artefacts measures output, not the outcome they are for", suggest_outcome(title))
+    if _HEADCOUNT.search(title):
+        return TaskFinding(verb, "growing headcount is hiring output, not the outcome the people are for", suggest_outcome(title))
+    if verb and verb not in extra_task_verbs and _is_milestone(title, verb):
+        return TaskFinding(verb, "a deadline with nothing to measure is a milestone: done or not done", suggest_outcome(title))
     if not verb or verb in outcome_verbs:
+        return None
+    if len(words) > 1 and words[1] in METRIC_NOUNS and verb not in extra_task_verbs:
+        return None  # "Deploy frequency daily (from weekly)": a metric named after an activity
+    if _ACCUMULATE.match(title):
         return None
     if verb == "roll" and not re.match(r"^\s*roll\s+out\b", title, re.IGNORECASE):
         return None
