@@ -154,8 +154,13 @@ def _declared_or_guessed(declared: tuple, path: Path, okr_root: Path) -> tuple:
     return (period, team)
 
 
-def load_repository(repo_dir: Path, settings: Settings | None = None, files: list[Path] | None = None) -> LoadResult:
-    """Load every OKR file of the repository at ``repo_dir`` (or just ``files``)."""
+def load_repository(
+    repo_dir: Path, settings: Settings | None = None, files: list[Path] | None = None, on_file=None
+) -> LoadResult:
+    """Load every OKR file of the repository at ``repo_dir`` (or just ``files``).
+
+    ``on_file`` is called after each file (for a progress indicator).
+    """
     settings = settings or load_settings(repo_dir)
     okr_root = repo_dir / settings.root
     paths = files if files is not None else discover(okr_root)
@@ -168,6 +173,8 @@ def load_repository(repo_dir: Path, settings: Settings | None = None, files: lis
             repository.files.append(result.team_file)
         else:
             repository.broken[path] = _declared_or_guessed(result.declared, path, okr_root)
+        if on_file is not None:
+            on_file()
     diagnostics.extend(checks.check_repository(repository))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LoadResult(repository, diagnostics)

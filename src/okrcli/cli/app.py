@@ -17,6 +17,7 @@ from okrcli.cli import checkin as checkin_cmd
 from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
 from okrcli.cli import lint as lint_cmd
+from okrcli.cli import report as report_cmd
 from okrcli.cli import rules as rules_cmd
 from okrcli.cli import schema as schema_cmd
 from okrcli.cli import score as score_cmd
@@ -63,6 +64,8 @@ app.command("checkin")(exits(checkin_cmd.checkin))
 app.command("draft")(exits(draft_cmd.draft))
 app.command("lint")(exits(lint_cmd.lint))
 app.command("rules")(exits(rules_cmd.rules))
+app.command("report")(exits(report_cmd.report))
+app.command("tree")(exits(report_cmd.tree))
 
 
 def main() -> None:

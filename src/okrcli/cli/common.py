@@ -106,7 +106,7 @@ def parse_day(text: str | None, option: str):
         fail(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20")
 
 
-def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, as_of):
+def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, as_of, progress: bool = False):
     """Load the repository and choose the period: the given one, else the one containing as-of.
 
     Returns (load result, period name).  Files with errors are reported on stderr
@@ -116,7 +116,12 @@ def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, a
     from okrcli.loader import open_repository
     from okrcli.periods import is_period_name
 
-    result = open_repository(start_dir(ctx, repo))
+    if progress:
+        from okrcli.cli.progress import open_with_progress
+
+        result = open_with_progress(start_dir(ctx, repo))
+    else:
+        result = open_repository(start_dir(ctx, repo))
     repository = result.repository
     if period is not None and not is_period_name(period):
         fail(f"--period {period!r} is not a period", hint="use a quarter (2026-Q4), a half (2026-H1) or a year (2026)")

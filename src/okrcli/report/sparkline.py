@@ -6,7 +6,11 @@ BARS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(values: list[float], low: float | None = None, high: float | None = None) -> str:
-    """One character per value, scaled between ``low`` and ``high`` (default: the values' range)."""
+    """One character per value, scaled between ``low`` and ``high`` (default: the values' range).
+
+    ``low`` may exceed ``high`` (a key result that reduces a metric): values are
+    then drawn upward as they fall, so up always means toward the target.
+    """
     if not values:
         return ""
     low = min(values) if low is None else low

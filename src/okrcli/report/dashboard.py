@@ -1,0 +1,132 @@
+"""The Monday-morning terminal dashboard (rich).  Adapts to the width; plain text when piped."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from okrcli.report.score_data import value_path, with_unit
+from okrcli.report.score_terminal import GRADE_STYLE, STATUS_STYLE
+from okrcli.report.sparkline import sparkline
+from okrcli.report.views import ReportView, kr_age
+
+WIDE = 120
+"""From this width the values get their own column; below it they go under the title."""
+NARROW = 90
+"""Below this width the confidence column is dropped."""
+
+
+def progress_bar(score: float, expected: float | None, width: int, style: str) -> Text:
+    """``█████│░░░░``: the score filled in, ``│`` where a straight line would be today."""
+    filled = int(round(max(0.0, min(1.0, score)) * width))
+    cells = ["█"] * filled + ["░"] * (width - filled)
+    text = Text()
+    mark = None if expected is None else min(width - 1, int(round(expected * width)))
+    for index, cell in enumerate(cells):
+        if index == mark:
+            text.append("│", style="bold white" if cell == "░" else "bold")
+        else:
+            text.append(cell, style=style if cell == "█" else "dim")
+    return text
+
+
+def _age(days: int | None) -> str:
+    if days is None:
+        return "never"
+    return "today" if days == 0 else f"{days}d ago"
+
+
+def header(view: ReportView) -> Group:
+    counts = view.counts()
+    title = Text.assemble(
+        ("OKR dashboard ", "bold"),
+        (view.period, "bold cyan"),
+        f"  {view.start} → {view.end}  ·  as of {view.as_of}  ·  day {view.days_elapsed} of {view.days_total}, {view.days_left} left",
+    )
+    tally = Text()
+    for status in ("on-track", "at-risk", "off-track", "stale", "not-started", "done"):
+        if tally:
+            tally.append("  ")
+        tally.append(f"{status} {counts.get(status, 0)}", style=STATUS_STYLE.get(status, ""))
+    tally.append(f"    overall {view.score:.2f}", style="bold")
+    return Group(title, tally)
+
+
+def team_table(team, view: ReportView, width: int) -> Table:
+    wide = width >= WIDE
+    show_conf = width >= NARROW
+    bar_width = 12 if width >= NARROW else 10
+    table = Table(box=None, show_header=True, header_style="dim", expand=True, pad_edge=False, padding=(0, 1))
+    table.add_column("objective / key result", ratio=1, min_width=20, overflow="fold")
+    if wide:
+        table.add_column("baseline → now → target", max_width=28, overflow="fold")
+    table.add_column("progress", no_wrap=True, width=bar_width)
+    table.add_column("score", justify="right", no_wrap=True)
+    if show_conf:
+        table.add_column("conf", justify="right", no_wrap=True)
+    table.add_column("trend", no_wrap=True, max_width=8)
+    table.add_column("last", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for objective in team.objectives:
+        status_style = STATUS_STYLE.get(objective.status, "")
+        label = Text.assemble((objective.title, "bold"), ("  " + objective.type, GRADE_STYLE.get(objective.grade, "dim")))
+        row = [label]
+        if wide:
+            row.append(Text(objective.grade, style=GRADE_STYLE.get(objective.grade, "")))
+        row += [progress_bar(objective.score, None, bar_width, status_style), Text(f"{objective.score:.2f}", style="bold")]
+        if show_conf:
+            row.append("")
+        row += ["", "", Text(objective.status, style=status_style)]
+        table.add_row(*row)
+        for kr in objective.key_results:
+            style = STATUS_STYLE.get(kr.status, "")
+            values = value_path(kr.baseline, kr.current, kr.target, kr.unit)
+            title = Text("  " + kr.title)
+            if not wide:
+                title.append("\n    " + values, style="dim")
+            row = [title]
+            if wide:
+                row.append(values)
+            row += [progress_bar(kr.score, kr.expected, bar_width, style), f"{kr.score:.2f}"]
+            if show_conf:
+                row.append("-" if kr.confidence is None else f"{kr.confidence:.1f}")
+            row += [
+                sparkline([v for _, v in kr.values][-8:], kr.baseline, kr.target),
+                _age(kr_age(kr, view.as_of)),
+                Text(kr.status, style=style),
+            ]
+            table.add_row(*row)
+    for guardrail in team.guardrails:
+        style = STATUS_STYLE.get(guardrail.status, "")
+        breached = guardrail.status == "breached"
+        label = Text("guardrail: " + guardrail.title, style="bold red" if breached else "")
+        detail = f"{with_unit(guardrail.value, guardrail.unit)}, must stay {guardrail.must_stay} {with_unit(guardrail.threshold, guardrail.unit)}"
+        if not wide:
+            label.append("\n    " + detail, style="dim")
+        row = [label]
+        if wide:
+            row.append(detail)
+        row += ["", ""]
+        if show_conf:
+            row.append("")
+        row += [sparkline([v for _, v in guardrail.values][-8:]), "", Text(("⚠ " if breached else "") + guardrail.status, style=style)]
+        table.add_row(*row)
+    return table
+
+
+def dashboard(view: ReportView, width: int) -> Group:
+    parts: list = [header(view)]
+    for team in view.teams:
+        change = ""
+        if team.previous_score is not None:
+            change = f"  ({view.previous_period}: {team.previous_score:.2f})"
+        parts.append(Text(""))
+        parts.append(Rule(Text.assemble((team.team, "bold"), f"  {team.score:.2f}{change}"), align="left", style="dim"))
+        parts.append(team_table(team, view, width))
+    if not view.teams:
+        parts.append(Text("\nnothing matches the filters", style="dim"))
+    parts.append(Text(""))
+    parts.append(Text("progress: █ score so far, │ where a straight line to the target would be today; trend: check-ins, up is toward the target", style="dim"))
+    return Group(*parts)

@@ -1,0 +1,152 @@
+"""The report as data: what the dashboard and the quarterly report show.  Pure; no rich.
+
+Everything numeric comes from :mod:`okrcli.scoring`; this module only selects,
+groups and counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from okrcli.repository import Repository
+from okrcli.scoring import GuardrailResult, KrResult, ObjectiveResult, PeriodResult, score_period
+
+STATUSES = ["on-track", "at-risk", "off-track", "stale", "not-started", "done"]
+BUCKETS = [(i / 10, (i + 1) / 10) for i in range(10)]
+SWEET_SPOT = 0.7
+
+
+@dataclass
+class TeamView:
+    team: str
+    score: float
+    objectives: list[ObjectiveResult]
+    guardrails: list[GuardrailResult]
+    previous_score: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_score is None else self.score - self.previous_score
+
+
+@dataclass
+class ReportView:
+    period: str
+    start: date
+    end: date
+    as_of: date
+    score: float
+    teams: list[TeamView]
+    previous_period: str | None = None
+    result: PeriodResult | None = field(default=None, repr=False)
+
+    @property
+    def days_total(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def days_elapsed(self) -> int:
+        return max(0, min(self.days_total, (self.as_of - self.start).days + 1))
+
+    @property
+    def days_left(self) -> int:
+        return self.days_total - self.days_elapsed
+
+    def key_results(self) -> list[KrResult]:
+        return [kr for t in self.teams for o in t.objectives for kr in o.key_results]
+
+    def counts(self) -> dict[str, int]:
+        counts = {status: 0 for status in STATUSES}
+        for kr in self.key_results():
+            counts[kr.status] = counts.get(kr.status, 0) + 1
+        return counts
+
+    def missed_committed(self) -> list[tuple[str, ObjectiveResult]]:
+        """Committed objectives graded missed (the period is over and they scored below 1.0)."""
+        return [(t.team, o) for t in self.teams for o in t.objectives if o.type == "committed" and o.grade == "missed"]
+
+    def aspirational_scores(self) -> list[tuple[str, float]]:
+        return [(o.ref, o.score) for t in self.teams for o in t.objectives if o.type == "aspirational"]
+
+    def distribution(self) -> list[tuple[float, float, int]]:
+        """Aspirational objective scores in ten buckets: (low, high, count); 1.0 falls in the last."""
+        scores = [s for _, s in self.aspirational_scores()]
+        result = []
+        for index, (low, high) in enumerate(BUCKETS):
+            last = index == len(BUCKETS) - 1
+            result.append((low, high, sum(1 for s in scores if low <= s < high or (last and s >= high))))
+        return result
+
+    def breached(self) -> list[GuardrailResult]:
+        return [g for t in self.teams for g in t.guardrails if g.status == "breached"]
+
+
+def kr_age(kr: KrResult, as_of: date) -> int | None:
+    """Days since the key result's last check-in, None without one."""
+    return None if kr.last_checkin is None else (as_of - kr.last_checkin).days
+
+
+def build_report(
+    repo: Repository, period: str, as_of: date, team: str | None = None, owner: str | None = None
+) -> ReportView:
+    """Scores of ``period`` on ``as_of``, filtered by team and owner, with the previous period's team scores."""
+    result = score_period(repo, period, as_of)
+    previous_name = repo.previous_period(period)
+    previous = score_period(repo, previous_name, as_of) if previous_name else None
+    previous_scores = {t.team: t.score for t in previous.teams} if previous else {}
+    teams = []
+    for team_result in result.teams:
+        if team and team_result.team != team:
+            continue
+        objectives = team_result.objectives
+        if owner:
+            objectives = [
+                replace(o, key_results=[k for k in o.key_results if k.owner == owner])
+                for o in objectives
+            ]
+            objectives = [o for o in objectives if o.key_results]
+            if not objectives:
+                continue
+        teams.append(
+            TeamView(
+                team=team_result.team,
+                score=team_result.score,
+                objectives=objectives,
+                guardrails=team_result.guardrails,
+                previous_score=previous_scores.get(team_result.team),
+            )
+        )
+    return ReportView(
+        period=period,
+        start=result.start,
+        end=result.end,
+        as_of=as_of,
+        score=result.score,
+        teams=teams,
+        previous_period=previous_name if previous_scores else None,
+        result=result,
+    )
+
+
+def chart_points(kr: KrResult, start: date, end: date, width: float, height: float, pad: float = 4.0) -> dict:
+    """SVG coordinates for a key result's chart: its check-ins and the straight line baseline -> target."""
+    values = [kr.baseline, kr.target] + [v for _, v in kr.values]
+    low, high = min(values), max(values)
+    if high == low:
+        high = low + 1
+    days = max((end - start).days, 1)
+
+    def x(day: date) -> float:
+        return round(pad + (width - 2 * pad) * min(max((day - start).days / days, 0), 1), 1)
+
+    def y(value: float) -> float:
+        return round(pad + (height - 2 * pad) * (1 - (value - low) / (high - low)), 1)
+
+    points = [(x(start), y(kr.baseline))] + [(x(d), y(v)) for d, v in kr.values]
+    return {
+        "plan": ((x(start), y(kr.baseline)), (x(end), y(kr.target))),
+        "actual": points,
+        "dots": points[1:],
+        "target_y": y(kr.target),
+    }

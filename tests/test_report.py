@@ -1,0 +1,88 @@
+"""okr report and okr tree: golden files at a fixed date, formats, filters, escaping."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.golden_util import assert_golden
+from tests.helpers import ACME, copy_acme, run_cli
+
+AS_OF = "2026-11-20"
+
+
+@pytest.mark.parametrize("width", [100, 80])
+def test_terminal_dashboard(capsys, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= width
+    assert "\x1b[" not in result.stdout  # piped and NO_COLOR: plain text
+    assert_golden(f"report/dashboard-{width}.txt", result.stdout)
+
+
+def test_dashboard_filters(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--team", "sales")
+    assert "sales" in result.stdout and "finance" not in result.stdout
+    assert "⚠ breached" in result.stdout
+    result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--owner", "ana-ruiz")
+    assert "Leaders plan with forecasts they trust" in result.stdout and "Close the books" not in result.stdout
+    assert run_cli(capsys, "-C", str(ACME), "report", "--team", "nobody", "--as-of", AS_OF).exit_code == 2
+
+
+def test_markdown_report(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "markdown")
+    assert_golden("report/q4.md", result.stdout)
+
+
+def test_finished_quarter_lists_missed_committed_with_retrospectives(capsys):
+    text = run_cli(capsys, "-C", str(ACME), "report", "--period", "2026-Q3", "--as-of", AS_OF, "--format", "markdown").stdout
+    assert "**Close the books in a week or less** (`finance/faster-close`, 0.88): Close time stalled at 7.5 days" in text
+    assert_golden("report/q3.md", text)
+
+
+def test_missing_retrospective_is_visible(tmp_path, capsys):
+    repo = copy_acme(tmp_path / "acme")
+    path = repo / "okrs/2026-Q3/finance.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("    retrospective:")])
+    result = run_cli(capsys, "-C", str(repo), "report", "--period", "2026-Q3", "--as-of", AS_OF, "--format", "markdown")
+    assert "(`finance/faster-close`, 0.88): **no retrospective**" in result.stdout
+    html = run_cli(capsys, "-C", str(repo), "report", "--period", "2026-Q3", "--as-of", AS_OF, "--format", "html").stdout
+    assert '<span class="warn">No retrospective</span>' in html
+
+
+def test_json_report_extends_the_score_contract(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json")
+    data = json.loads(result.stdout)
+    score = json.loads(run_cli(capsys, "-C", str(ACME), "score", "--as-of", AS_OF, "--format", "json").stdout)
+    assert {k: v for k, v in data.items() if k != "report"} == score
+    assert {"counts", "missed_committed", "aspirational_distribution", "team_changes", "previous_period"} <= set(data["report"])
+    assert_golden("report/q4.json", result.stdout)
+
+
+def test_format_from_the_extension(tmp_path, capsys):
+    for name, marker in (("r.md", "# OKR report 2026-Q4"), ("r.html", "<!DOCTYPE html>"), ("r.json", '"period": "2026-Q4"')):
+        target = tmp_path / name
+        assert run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "-o", str(target)).exit_code == 0
+        assert marker in target.read_text()
+    assert run_cli(capsys, "-C", str(ACME), "report", "-o", str(tmp_path / "r.pdf")).exit_code == 2
+    assert run_cli(capsys, "-C", str(ACME), "report", "--format", "terminal", "-o", str(tmp_path / "r.txt")).exit_code == 2
+
+
+def test_html_escapes_every_piece_of_okr_text(tmp_path, capsys):
+    repo = copy_acme(tmp_path / "acme")
+    path = repo / "okrs/2026-Q4/finance.yaml"
+    text = path.read_text().replace("title: Close the books fast enough to steer by them", "title: <script>alert(1)</script>")
+    text = text.replace("note: October close took", "note: <img src=x onerror=alert(2)> October close took")
+    path.write_text(text)
+    html = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+
+
+def test_tree(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "tree", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert_golden("report/tree.txt", result.stdout)
