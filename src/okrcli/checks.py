@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from okrcli.diagnostics import Diagnostic, error, warning
+from okrcli.location import Span
 from okrcli.model import CheckIn
 from okrcli.periods import is_period_name
 from okrcli.references import Reference, parse_reference
@@ -133,62 +134,91 @@ def _path_mismatch(team_file: TeamFile, root: Path | None) -> Iterator[Diagnosti
 
 
 def check_repository(repo: Repository) -> list[Diagnostic]:
-    """Rules across files: one file per team and period, alignment references and cycles."""
-    return [*_duplicate_teams(repo), *_alignment(repo)]
+    """Rules across files for a fully loaded repository (via the same summaries the scanner uses)."""
+    from okrcli.summary import broken, summarize
+
+    summaries = [summarize(f, None) for f in repo.files] + [broken(p, d) for p, d in repo.broken.items()]
+    return check_summaries(summaries)
 
 
-def _duplicate_teams(repo: Repository) -> Iterator[Diagnostic]:
-    seen: dict[tuple[str, str], TeamFile] = {}
-    for team_file in repo.files:
-        key = (team_file.okr.period, team_file.okr.team)
+def check_summaries(summaries: list) -> list[Diagnostic]:
+    """One file per team and period; alignment references that resolve and do not go round in circles."""
+    from okrcli.summary import SummaryIndex
+
+    index = SummaryIndex(summaries)
+    return [*_duplicate_teams(summaries), *_alignment(index)]
+
+
+def _span(values) -> Span:
+    return Span(*values)
+
+
+def _duplicate_teams(summaries) -> Iterator[Diagnostic]:
+    seen: dict[tuple[str, str], object] = {}
+    for summary in summaries:
+        if not summary.valid:
+            continue
+        key = (summary.period, summary.team)
         if key in seen:
+            first = seen[key].file
             yield error(
                 "duplicate-team",
-                f"team '{key[1]}' already has a file for {key[0]}: {seen[key].path.name} in {seen[key].path.parent.name}/",
-                team_file.path,
-                team_file.source_map.value(("team",)),
+                f"team '{key[1]}' already has a file for {key[0]}: {first.name} in {first.parent.name}/",
+                summary.file,
+                _span(summary.team_span),
                 "keep one file per team and period; merge the two",
             )
         else:
-            seen[key] = team_file
+            seen[key] = summary
 
 
-def _alignment(repo: Repository) -> Iterator[Diagnostic]:
+def _resolves(index, ref: Reference) -> bool:
+    target = index.get(ref.period, ref.team)
+    if target is None:
+        return False
+    for objective in target.objectives:
+        if objective.id == ref.objective:
+            return ref.key_result is None or any(kr[0] == ref.key_result for kr in objective.key_results)
+    return False
+
+
+def _alignment(index) -> Iterator[Diagnostic]:
     edges: dict[tuple[str, str, str], tuple[str, str, str]] = {}
-    locations: dict[tuple[str, str, str], tuple[TeamFile, int]] = {}
-    for team_file in repo.files:
-        period = team_file.okr.period
-        for index, objective in enumerate(team_file.okr.objectives):
+    locations: dict[tuple[str, str, str], tuple] = {}
+    broken_keys = index.broken_keys()
+    for summary in index.summaries:
+        if not summary.valid:
+            continue
+        for objective in summary.objectives:
             if objective.aligns_to is None:
                 continue
-            ref = parse_reference(objective.aligns_to).in_period(period)
-            span = team_file.source_map.value(("objectives", index, "aligns_to"))
-            node = (period, team_file.team, objective.id)
-            locations[node] = (team_file, index)
-            if repo.resolve(ref, period) is None:
-                if repo.is_broken(ref.period or period, ref.team):
+            ref = parse_reference(objective.aligns_to).in_period(summary.period)
+            node = (summary.period, summary.team, objective.id)
+            locations[node] = (summary, objective)
+            if not _resolves(index, ref):
+                if (ref.period, ref.team) in broken_keys:
                     continue  # its file has errors of its own; do not pile on
                 yield error(
                     "alignment-unknown",
                     f"objective '{objective.id}' aligns to '{objective.aligns_to}', which does not exist",
-                    team_file.path,
-                    span,
-                    _alignment_hint(repo, ref),
+                    summary.file,
+                    _span(objective.aligns_span),
+                    _alignment_hint(index, ref),
                 )
                 continue
-            edges[node] = (ref.period or period, ref.team, ref.objective)
+            edges[node] = (ref.period, ref.team, ref.objective)
     yield from _cycles(edges, locations)
 
 
-def _alignment_hint(repo: Repository, ref: Reference) -> str:
-    target = repo.file_for(ref.period or "", ref.team)
+def _alignment_hint(index, ref: Reference) -> str:
+    target = index.get(ref.period, ref.team)
     if target is None:
-        teams = sorted(f.team for f in repo.files_in(ref.period or ""))
+        teams = sorted(s.team for s in index.summaries if s.valid and s.period == ref.period)
         return f"no team '{ref.team}' in {ref.period}; teams there: {', '.join(teams) or 'none'}"
-    ids = [o.id for o in target.okr.objectives]
+    ids = [o.id for o in target.objectives]
     if ref.key_result and ref.objective in ids:
-        objective = next(o for o in target.okr.objectives if o.id == ref.objective)
-        return f"key results of {ref.team}/{ref.objective}: " + ", ".join(kr.id for kr in objective.key_results)
+        objective = next(o for o in target.objectives if o.id == ref.objective)
+        return f"key results of {ref.team}/{ref.objective}: " + ", ".join(kr[0] for kr in objective.key_results)
     return f"objectives of {ref.team} in {ref.period}: " + ", ".join(ids)
 
 
@@ -206,12 +236,12 @@ def _cycles(edges: dict, locations: dict) -> Iterator[Diagnostic]:
         if members in reported:
             continue
         reported.add(members)
-        team_file, index = locations[start]
+        summary, objective = locations[start]
         names = " -> ".join(f"{t}/{o}" for _, t, o in chain + [start])
         yield error(
             "alignment-cycle",
             f"alignment goes round in a circle: {names}",
-            team_file.path,
-            team_file.source_map.value(("objectives", index, "aligns_to")),
+            summary.file,
+            _span(objective.aligns_span),
             "an objective should align upward; remove aligns_to from one of them",
         )

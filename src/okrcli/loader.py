@@ -66,8 +66,27 @@ class FileResult:
     declared: tuple[str | None, str | None] = (None, None)
 
 
-def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None) -> FileResult:
-    """Load one OKR file: parse, validate against the model and run the single-file checks."""
+def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None, positions: bool = True) -> FileResult:
+    """Load one OKR file: parse, validate against the model and run the single-file checks.
+
+    With ``positions=False`` no source map is kept (faster, smaller) unless the file has
+    problems, in which case it is parsed again with positions so that every diagnostic
+    is located.
+    """
+    if not positions:
+        if raw is None:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return load_file(path, okr_root, raw, True)
+        result = _load(path, okr_root, raw, False)
+        if result.diagnostics:
+            return load_file(path, okr_root, raw, True)
+        return result
+    return _load(path, okr_root, raw, True)
+
+
+def _load(path: Path, okr_root: Path | None, raw: bytes | None, positions: bool) -> FileResult:
     if raw is None:
         try:
             raw = path.read_bytes()
@@ -76,7 +95,7 @@ def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None
     text, diagnostics = decode_text(raw, path)
     if text is None:
         return FileResult(path, None, diagnostics)
-    document, diagnostics = parse_yaml(text, path)
+    document, diagnostics = parse_yaml(text, path, positions)
     if document is None:
         return FileResult(path, None, diagnostics)
     data = document.data
@@ -205,3 +224,35 @@ def load_repository_with_paths(start: Path, paths: list[Path] | None) -> tuple[L
     wanted = [p.resolve() for p in paths]
     covered = [f for f in files if any(f.resolve() == w or w in f.resolve().parents for w in wanted)]
     return result, len(covered)
+
+
+def load_periods(repo_dir: Path, settings: Settings, wanted: list[str]) -> LoadResult | None:
+    """Load only the files under ``okrs/<period>/`` for the ``wanted`` periods, without source maps.
+
+    Returns None when the repository does not use period folders (then the caller
+    loads everything).  The returned repository knows every period folder's name,
+    so "the previous period" still works.
+    """
+    from okrcli.periods import is_period_name
+
+    okr_root = repo_dir / settings.root
+    if not okr_root.is_dir():
+        return None
+    folders = sorted(p.name for p in okr_root.iterdir() if p.is_dir() and is_period_name(p.name))
+    loose = [p for p in okr_root.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES]
+    if not folders or loose:
+        return None
+    repository = Repository(repo_dir, settings, known_periods=set(folders))
+    diagnostics: list[Diagnostic] = []
+    for name in wanted:
+        if name not in folders:
+            continue
+        for path in discover(okr_root / name):
+            result = load_file(path, okr_root, positions=False)
+            diagnostics.extend(result.diagnostics)
+            if result.team_file is not None and not any(d.severity.value == "error" for d in result.diagnostics):
+                repository.files.append(result.team_file)
+            else:
+                repository.broken[path] = _declared_or_guessed(result.declared, path, okr_root)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return LoadResult(repository, diagnostics)

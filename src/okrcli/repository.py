@@ -58,10 +58,12 @@ class Repository:
     files: list[TeamFile] = field(default_factory=list)
     broken: dict[Path, tuple[str | None, str | None]] = field(default_factory=dict)
     """Files that did not validate, with the (period, team) they seem to declare."""
+    known_periods: set[str] = field(default_factory=set)
+    """Periods known to exist (from folder names) even when their files were not loaded."""
 
     def periods(self) -> list[str]:
         """Period names present, oldest first."""
-        return sorted({f.okr.period for f in self.files}, key=period_sort_key)
+        return sorted({f.okr.period for f in self.files} | self.known_periods, key=period_sort_key)
 
     def files_in(self, period: str) -> list[TeamFile]:
         return [f for f in self.files if f.okr.period == period]

@@ -124,7 +124,7 @@ def decode_text(raw: bytes, path: Path) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
-def parse_yaml(text: str, path: Path) -> tuple[ParsedDocument | None, list[Diagnostic]]:
+def parse_yaml(text: str, path: Path, positions: bool = True) -> tuple[ParsedDocument | None, list[Diagnostic]]:
     """Parse one YAML document into plain data plus a :class:`SourceMap`.
 
     Never raises on bad input: every problem comes back as a diagnostic.
@@ -151,7 +151,7 @@ def parse_yaml(text: str, path: Path) -> tuple[ParsedDocument | None, list[Diagn
             error("empty-file", "the file is empty", path, hint="add team, period and objectives, or delete the file")
         ]
     source_map = SourceMap()
-    builder = _Builder(path, source_map)
+    builder = _Builder(path, source_map, positions)
     try:
         data = builder.build(node, (), 0)
     except _Abort as abort:
@@ -188,9 +188,10 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, path: Path) -> Diagnostic:
 class _Builder:
     """Builds plain values from composed nodes, recording spans as it goes."""
 
-    def __init__(self, path: Path, source_map: SourceMap):
+    def __init__(self, path: Path, source_map: SourceMap, positions: bool = True):
         self.path = path
         self.source_map = source_map
+        self.positions = positions
         self.diagnostics: list[Diagnostic] = []
         self.nodes = 0
         self.reported: set[tuple] = set()
@@ -210,7 +211,7 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise _Abort(error("yaml-syntax", "the document nests too deeply", self.path, _span(node)))
-        if path not in self.source_map.values:
+        if self.positions and path not in self.source_map.values:
             self.source_map.values[path] = _span(node)
         if isinstance(node, yaml.ScalarNode):
             self.current_path = path
@@ -243,7 +244,8 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             child = path + (key,)
-            self.source_map.keys[child] = _span(key_node)
+            if self.positions:
+                self.source_map.keys[child] = _span(key_node)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 

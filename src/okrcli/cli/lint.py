@@ -45,6 +45,8 @@ def lint(
     as_of: Annotated[
         Optional[str], typer.Option("--as-of", metavar="DATE", help="Judge time-based rules as on this day (default: today).", show_default=False)
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the per-file result cache.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).", show_default=False)] = None,
     repo: RepoOption = None,
 ) -> int:
     """Lint OKR files: validation errors plus task-style key results and other classic mistakes.
@@ -70,8 +72,7 @@ def lint(
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.config import find_repository, load_settings
     from okrcli.diagnostics import Severity
-    from okrcli.lint.runner import run_lint
-    from okrcli.loader import discover, load_repository_with_paths
+    from okrcli.scan import check
 
     day = parse_day(as_of, "--as-of")
     for path in paths or []:
@@ -105,11 +106,7 @@ def lint(
                 out("[]")
             return 0
         paths = changed_files
-    else:
-        settings = None
-    result, checked = load_repository_with_paths(start, paths or None)
-    settings = result.repository.settings
-    diagnostics = run_lint(result, settings, day, paths or None, _names(select), _names(ignore))
+    diagnostics, checked = check(start, paths or None, day, True, _names(select), _names(ignore), not no_cache, jobs)
 
     chosen = output_format or (LintFormat.full if stdout_is_terminal() else LintFormat.concise)
     if chosen is LintFormat.github:

@@ -72,7 +72,7 @@ def report(
     if chosen == "terminal" and output is not None:
         fail("the terminal dashboard is not written to files", hint="use --format markdown, html or json with -o")
 
-    loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty())
+    loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty(), with_previous=True)
     from okrcli.report.views import build_report
 
     view = build_report(loaded.repository, period_name, day, team, owner)

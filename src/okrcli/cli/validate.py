@@ -32,6 +32,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the per-file result cache.")] = False,
     repo: RepoOption = None,
 ) -> int:
     """Check OKR files against the format and report every problem with file, line and column.
@@ -50,13 +51,13 @@ def validate(
     from okrcli.cli.common import fail, out, err, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.diagnostics import has_errors
-    from okrcli.loader import load_repository_with_paths
+    from okrcli.cli.common import parse_day
+    from okrcli.scan import check
 
     for path in paths or []:
         if not path.exists():
             fail(f"{path}: no such file or folder", code=2)
-    result, checked = load_repository_with_paths(start_dir(ctx, repo), paths or None)
-    diagnostics = result.for_paths(paths or None)
+    diagnostics, checked = check(start_dir(ctx, repo), paths or None, parse_day(None, "--as-of"), False, use_cache=not no_cache)
     chosen = output_format or (DiagnosticFormat.full if stdout_is_terminal() else DiagnosticFormat.concise)
     print_diagnostics(diagnostics, chosen.value, checked)
     return 1 if has_errors(diagnostics) else 0

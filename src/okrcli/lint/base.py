@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 
 from okrcli.config import Settings
 from okrcli.diagnostics import Diagnostic, Severity
-from okrcli.repository import Repository, TeamFile
+from okrcli.repository import TeamFile
+from okrcli.summary import SummaryIndex
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Rule:
     check: Callable[["LintContext"], Iterator[Diagnostic]]
     from_validation: bool = False
     """Reported by the loader (okr validate); the module documents it and re-checks nothing."""
+    scope: str = "file"
+    """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -35,6 +38,7 @@ class Rule:
             doc=doc,
             check=getattr(module, "check", _nothing),
             from_validation=getattr(module, "FROM_VALIDATION", False),
+            scope=getattr(module, "SCOPE", "file"),
         )
 
 
@@ -44,17 +48,24 @@ def _nothing(ctx: "LintContext") -> Iterator[Diagnostic]:
 
 @dataclass
 class LintContext:
-    """What a rule sees: the whole repository, the files to report on, settings and as-of."""
+    """What a rule sees: the files to check (file rules) or every file's summary (repository rules).
 
-    repository: Repository
+    Rules report their default severity; the runner applies okr.toml's overrides.
+    """
+
     settings: Settings
     as_of: date
-    files: list[TeamFile]
+    files: list[TeamFile] = field(default_factory=list)
+    index: "SummaryIndex | None" = None
     _scores: dict = field(default_factory=dict)
 
     def severity(self, rule: str, default: Severity) -> Severity:
-        configured = self.settings.lint.severity.get(rule)
-        return Severity(configured) if configured and configured != "off" else default
+        return default
+
+    def summary_finding(self, rule: str, default: Severity, summary, span: tuple, message: str, hint: str | None = None) -> Diagnostic:
+        from okrcli.location import Span
+
+        return Diagnostic(rule, default, message, summary.file, Span(*span), hint)
 
     def finding(
         self,
@@ -81,8 +92,3 @@ class LintContext:
             ]
         return self._scores[key]
 
-    def team_history(self, team: str) -> list[TeamFile]:
-        """The team's files, oldest period first."""
-        from okrcli.periods import period_sort_key
-
-        return sorted((f for f in self.repository.files if f.team == team), key=lambda f: period_sort_key(f.okr.period))

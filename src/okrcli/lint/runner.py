@@ -1,4 +1,5 @@
-"""Run the lint rules: selection, severities, suppression comments, unused suppressions."""
+"""Run the lint rules: file rules per file, repository rules on summaries; then selection,
+severities, suppression comments and unused suppressions."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from okrcli.diagnostics import Diagnostic, Severity
 from okrcli.errors import UsageError
 from okrcli.lint.base import LintContext
 from okrcli.lint.registry import ALL_NAMES, RULES
-from okrcli.loader import LoadResult
 from okrcli.location import Span
 from okrcli.repository import TeamFile
+
+FILE_RULES = tuple(r for r in RULES if r.scope == "file" and not r.from_validation)
+REPOSITORY_RULES = tuple(r for r in RULES if r.scope == "repository" and not r.from_validation)
 
 
 def check_rule_names(names: list[str], where: str) -> None:
@@ -26,81 +29,83 @@ def check_rule_names(names: list[str], where: str) -> None:
             )
 
 
-def _in(path: Path, wanted: list[Path]) -> bool:
-    resolved = path.resolve()
-    return any(resolved == w or w in resolved.parents for w in wanted)
-
-
-def run_lint(
-    load: LoadResult,
-    settings: Settings,
-    as_of: date,
-    paths: list[Path] | None = None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-) -> list[Diagnostic]:
-    """Everything `okr validate` reports for ``paths`` plus every selected rule's findings."""
-    select = list(select or []) or list(settings.lint.select)
-    ignore = list(ignore or []) + list(settings.lint.ignore)
-    check_rule_names(select, "--select")
-    check_rule_names(ignore, "--ignore")
-    check_rule_names(list(settings.lint.severity), "okr.toml [lint] severity")
-    off = {name for name, level in settings.lint.severity.items() if level == "off"} | set(ignore)
-
-    repository = load.repository
-    wanted = [p.resolve() for p in paths] if paths is not None else None
-    files = [f for f in repository.files if wanted is None or _in(f.path, wanted)]
-    context = LintContext(repository, settings, as_of, files)
-
+def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diagnostic]:
+    """Every file-scope rule on one file, at default severities (selection is applied later)."""
+    context = LintContext(settings, as_of, [team_file])
     found: list[Diagnostic] = []
-    for diag in load.diagnostics:
-        if wanted is not None and diag.file is not None and not _in(diag.file, wanted):
-            continue
-        if diag.rule in off:
-            continue
-        level = settings.lint.severity.get(diag.rule)
-        if level and level != "off":
-            diag = Diagnostic(diag.rule, Severity(level), diag.message, diag.file, diag.span, diag.hint)
-        found.append(diag)
-    for rule in RULES:
-        if rule.from_validation or rule.name in off or (select and rule.name not in select):
-            continue
+    for rule in FILE_RULES:
         found.extend(rule.check(context))
-
-    found = _apply_suppressions(found, files, "unused-suppression" not in off and (not select or "unused-suppression" in select), context)
-    found.sort(key=Diagnostic.sort_key)
     return found
 
 
-def _apply_suppressions(found: list[Diagnostic], files: list[TeamFile], report_unused: bool, context: LintContext) -> list[Diagnostic]:
-    by_path = {f.path.resolve(): f for f in files if f.suppressions}
-    if not by_path:
+def lint_repository(index, settings: Settings, as_of: date) -> list[Diagnostic]:
+    context = LintContext(settings, as_of, index=index)
+    found: list[Diagnostic] = []
+    for rule in REPOSITORY_RULES:
+        found.extend(rule.check(context))
+    return found
+
+
+class Selection:
+    """--select / --ignore / okr.toml [lint]: which rules report, at which severity."""
+
+    def __init__(self, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None):
+        self.select = list(select or []) or list(settings.lint.select)
+        ignore = list(ignore or []) + list(settings.lint.ignore)
+        check_rule_names(self.select, "--select")
+        check_rule_names(ignore, "--ignore")
+        check_rule_names(list(settings.lint.severity), "okr.toml [lint] severity")
+        self.levels = {name: level for name, level in settings.lint.severity.items() if level != "off"}
+        self.off = {name for name, level in settings.lint.severity.items() if level == "off"} | set(ignore)
+        self.lint_rules = {r.name for r in RULES if not r.from_validation}
+
+    def wants(self, rule: str) -> bool:
+        if rule in self.off:
+            return False
+        if self.select and rule in self.lint_rules:
+            return rule in self.select
+        return True
+
+    def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        result = []
+        for diag in diagnostics:
+            if not self.wants(diag.rule):
+                continue
+            level = self.levels.get(diag.rule)
+            if level:
+                diag = Diagnostic(diag.rule, Severity(level), diag.message, diag.file, diag.span, diag.hint)
+            result.append(diag)
+        return result
+
+
+def apply_suppressions(found: list[Diagnostic], suppressions_by_path: dict[Path, tuple], report_unused: bool) -> list[Diagnostic]:
+    """Drop findings silenced by ``# okr: disable-...`` comments; report the comments that silenced nothing."""
+    if not suppressions_by_path:
         return found
     used: set[tuple] = set()
     kept = []
     for diag in found:
-        team_file = by_path.get(diag.file.resolve()) if diag.file else None
+        suppressions = suppressions_by_path.get(diag.file) if diag.file else None
         silenced = False
-        if team_file is not None:
-            for s in team_file.suppressions:
-                if diag.rule in s.rules and (s.kind == "file" or s.applies_to == diag.line):
-                    used.add((team_file.path, s.line, diag.rule))
-                    silenced = True
+        for s in suppressions or ():
+            if diag.rule in s.rules and (s.kind == "file" or s.applies_to == diag.line):
+                used.add((diag.file, s.line, diag.rule))
+                silenced = True
         if not silenced:
             kept.append(diag)
     if report_unused:
-        for team_file in by_path.values():
-            for s in team_file.suppressions:
+        for path, suppressions in suppressions_by_path.items():
+            for s in suppressions:
                 for rule in s.rules:
-                    if (team_file.path, s.line, rule) in used:
+                    if (path, s.line, rule) in used:
                         continue
                     reason = "names no known rule" if rule not in ALL_NAMES else "silences nothing"
                     kept.append(
                         Diagnostic(
                             "unused-suppression",
-                            context.severity("unused-suppression", Severity.INFO),
+                            Severity.INFO,
                             f"`okr: disable-{s.kind} {rule}` {reason}",
-                            team_file.path,
+                            path,
                             Span.point(s.line, s.column),
                             "remove the comment" if rule in ALL_NAMES else "`okr rules` lists the rule names",
                         )

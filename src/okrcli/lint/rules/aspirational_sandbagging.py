@@ -22,30 +22,25 @@ from okrcli.diagnostics import Severity
 
 NAME = "aspirational-sandbagging"
 SEVERITY = Severity.WARNING
+SCOPE = "repository"
 PERIODS = 2
 
 
 def check(ctx):
-    reported: set[str] = set()
-    for team_file in ctx.files:
-        if team_file.team in reported:
-            continue
-        finished = [f for f in ctx.team_history(team_file.team) if f.period.end < ctx.as_of]
+    teams = sorted({s.team for s in ctx.index.summaries if s.valid})
+    for team in teams:
+        finished = [s for s in ctx.index.team_history(team) if s.end_date < ctx.as_of]
         streak = []
         for past in reversed(finished):
-            aspirational = [
-                result for objective, result in zip(past.okr.objectives, ctx.objective_scores(past))
-                if objective.type == "aspirational"
-            ]
-            if aspirational and all(r.score >= 1.0 for r in aspirational):
+            aspirational = [o.score for o in past.objectives if o.type == "aspirational"]
+            if aspirational and all(score >= 1.0 for score in aspirational):
                 streak.append(past)
             else:
                 break
-        if len(streak) >= PERIODS and team_file in streak[:1]:
-            reported.add(team_file.team)
-            periods = ", ".join(f.okr.period for f in reversed(streak))
-            yield ctx.finding(
-                NAME, SEVERITY, team_file, ("team",),
-                f"team '{team_file.team}' scored 1.0 on every aspirational objective in {periods}: the targets look too safe",
+        if len(streak) >= PERIODS:
+            periods = ", ".join(s.period for s in reversed(streak))
+            yield ctx.summary_finding(
+                NAME, SEVERITY, streak[0], streak[0].team_span,
+                f"team '{team}' scored 1.0 on every aspirational objective in {periods}: the targets look too safe",
                 "aim aspirational targets where 0.7 would be a strong result",
             )

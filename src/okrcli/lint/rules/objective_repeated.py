@@ -25,26 +25,28 @@ from okrcli.diagnostics import Severity
 
 NAME = "objective-repeated"
 SEVERITY = Severity.WARNING
+SCOPE = "repository"
 SIMILARITY = 0.9
 
 
-def _key_results(objective) -> list[tuple]:
-    return sorted((kr.id, kr.baseline, kr.target) for kr in objective.key_results)
-
-
 def check(ctx):
-    for team_file in ctx.files:
-        previous_name = ctx.repository.previous_period(team_file.okr.period)
-        previous = ctx.repository.file_for(previous_name, team_file.team) if previous_name else None
+    for summary in ctx.index.summaries:
+        if not summary.valid:
+            continue
+        previous = ctx.index.previous(summary)
         if previous is None:
             continue
-        for o, objective in enumerate(team_file.okr.objectives):
-            for old in previous.okr.objectives:
+        old_by_krs = {}
+        for old in previous.objectives:
+            old_by_krs.setdefault(tuple(sorted(old.key_results)), []).append(old)
+        for objective in summary.objectives:
+            # unchanged key results first: cheap, and rare; only then compare titles
+            for old in old_by_krs.get(tuple(sorted(objective.key_results)), []):
                 ratio = difflib.SequenceMatcher(None, objective.title.lower(), old.title.lower()).ratio()
-                if ratio >= SIMILARITY and _key_results(objective) == _key_results(old):
-                    yield ctx.finding(
-                        NAME, SEVERITY, team_file, ("objectives", o, "title"),
-                        f"objective '{objective.id}' repeats {previous_name}'s '{old.id}' with the same key results",
+                if ratio >= SIMILARITY:
+                    yield ctx.summary_finding(
+                        NAME, SEVERITY, summary, objective.title_span,
+                        f"objective '{objective.id}' repeats {previous.period}'s '{old.id}' with the same key results",
                         "carry it over with new baselines (okr draft --carry-over), change the targets, or make it a guardrail",
                     )
                     break
