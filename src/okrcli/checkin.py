@@ -82,8 +82,9 @@ def periods_containing(day: date) -> list[str]:
     return [f"{day.year}-Q{(day.month - 1) // 3 + 1}", f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
 
 
-def _load_valid(path: Path, okr_root: Path):
-    result = load_file(path, okr_root)
+def _load_valid(path: Path, okr_root: Path, raw: bytes | None = None):
+    # no source map unless the file has problems (load_file re-parses with positions then)
+    result = load_file(path, okr_root, raw, positions=False)
     if result.team_file is None or has_errors(result.diagnostics):
         first = next(d for d in result.diagnostics if d.severity.value == "error")
         raise EditRefused(
@@ -151,7 +152,7 @@ def find_targets(
 
 
 def _try_load(path: Path, okr_root: Path):
-    result = load_file(path, okr_root)
+    result = load_file(path, okr_root, positions=False)
     return None if has_errors(result.diagnostics) else result.team_file
 
 
@@ -245,7 +246,7 @@ def plan_file(path: Path, okr_root: Path, entries: list[tuple[Target, NewCheckIn
     raw = path.read_bytes()
     bom = raw.startswith(BOM)
     before = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
-    team_file = _load_valid(path, okr_root)
+    team_file = _load_valid(path, okr_root, raw)
     text = before
     for target, new in entries:
         node_path, checkins = _find_again(team_file.okr, target)
@@ -257,7 +258,7 @@ def plan_file(path: Path, okr_root: Path, entries: list[tuple[Target, NewCheckIn
 
 
 def _validated(path: Path, okr_root: Path, text: str, bom: bool):
-    result = load_file(path, okr_root, raw=(BOM if bom else b"") + text.encode("utf-8"))
+    result = load_file(path, okr_root, raw=(BOM if bom else b"") + text.encode("utf-8"), positions=False)
     if result.team_file is None or has_errors(result.diagnostics):
         first = next(d for d in result.diagnostics if d.severity.value == "error")
         raise EditRefused(
