@@ -58,10 +58,18 @@ def commit_files(paths: list[Path], message: str) -> CommitResult:
 
     files = [str(p.resolve()) for p in paths]
     try:
-        repo.git.add("--", *files)
-        # --only: commit these paths as they are in the work tree, leaving the rest of the index alone
-        repo.git.commit("--only", "-m", message, "--", *files)
-        sha = repo.git.rev_parse("HEAD")
+        # --only: commit these paths as they are in the work tree, leaving the rest of the index
+        # alone. One git call in the usual case (a tracked file); a new file is added first.
+        try:
+            output = repo.git.commit("--only", "-m", message, "--", *files)
+        except git.GitCommandError as exc:
+            if "did not match any file" not in (exc.stderr or ""):
+                raise
+            repo.git.add("--", *files)
+            output = repo.git.commit("--only", "-m", message, "--", *files)
+        # the summary line "[main 1a2b3c4] okr: ..." names the new commit: no rev-parse needed
+        first = output.splitlines()[0] if output else ""
+        sha = first.split("]")[0].split()[-1] if first.startswith("[") else repo.git.rev_parse("HEAD")
     except git.GitCommandError as exc:
         detail = (exc.stderr or exc.stdout or "").strip().splitlines()
         raise GitError(
