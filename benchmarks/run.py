@@ -135,17 +135,11 @@ def bench_size(n: int, work: Path, runs: int, full_references: bool) -> dict[str
             shutil.copyfile(path, copy)
     rows: dict[str, Row] = {}
     cache_dir = work / f"cache-{n}"
+    jobs: list[tuple] = []
 
     def run(name, args, times=runs, before=None, env_extra=None, row_scale=1.0, note=""):
-        row = rows.setdefault(name, Row(name, scale=row_scale, note=note))
-        for i in range(times):
-            if before:
-                before(i)
-            elapsed, peak, code = measure(args(i) if callable(args) else args, repo, {**env, **(env_extra or {})})
-            row.times.append(elapsed)
-            row.peaks.append(peak)
-            row.codes.append(code)
-        print(f"  N={n:>6} {name:<34} median {row.median:8.3f}s  peak {row.peak_mb:7.1f} MB", flush=True)
+        rows[name] = Row(name, scale=row_scale, note=note)
+        jobs.append((name, args, times, before, env_extra))
 
     fast = max(runs, 5)
     run("python -c pass", [sys.executable, "-c", "pass"], fast)
@@ -158,7 +152,7 @@ def bench_size(n: int, work: Path, runs: int, full_references: bool) -> dict[str
 
     run("okr validate", [okr, "validate", "--format", "concise"], before=cold, env_extra={"OKR_CACHE_DIR": str(cache_dir)})
     run("okr lint", [okr, "lint", "--format", "concise", "--as-of", AS_OF], before=cold, env_extra={"OKR_CACHE_DIR": str(cache_dir)})
-    measure([okr, "lint", "--format", "concise", "--as-of", AS_OF], repo, {**env, "OKR_CACHE_DIR": str(cache_dir)})  # warm the cache
+    # right after each cold `okr lint` in every round, so the cache it wrote is warm
     run("okr lint (nothing changed)", [okr, "lint", "--format", "concise", "--as-of", AS_OF], fast, env_extra={"OKR_CACHE_DIR": str(cache_dir)})
     run("okr score --format json", [okr, "score", "--format", "json", "--period", period, "--as-of", AS_OF])
     run("okr report --format json", [okr, "report", "--format", "json", "--period", period, "--as-of", AS_OF])
@@ -167,7 +161,7 @@ def bench_size(n: int, work: Path, runs: int, full_references: bool) -> dict[str
         git(repo, "checkout", "--", ".")
 
     month = f"{period[:4]}-{int(period[-1]) * 3:02d}"  # the last month of the quarter, after every generated check-in
-    run("okr checkin --no-input", [okr, "checkin", ref, "--value", "12", "--date", f"{month}-29", "--no-input"], fast, before=reset)
+    run("okr checkin --no-input", [okr, "checkin", ref, "--value", "12", "--date", f"{month}-30", "--no-input"], fast, before=reset)
     run("okr checkin --no-input --commit",
         lambda i: [okr, "checkin", ref, "--value", "12", "--date", f"{month}-{23 + i:02d}", "--no-input", "--commit"],
         fast, before=reset)
@@ -183,6 +177,21 @@ def bench_size(n: int, work: Path, runs: int, full_references: bool) -> dict[str
     ref_runs = runs if n <= SAMPLE_ABOVE and n <= 100 else 1
     run("check-jsonschema", [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *sample_args], ref_runs, row_scale=scale, note=note)
     run("yamllint -d relaxed", [str(BIN / "yamllint"), "-d", "relaxed", str(sample_dir)], ref_runs, row_scale=scale, note=note)
+
+    for rep in range(max(times for _, _, times, _, _ in jobs)):
+        for name, args, times, before, env_extra in jobs:
+            if rep >= times:
+                continue
+            if before:
+                before(rep)
+            elapsed, peak, code = measure(args(rep) if callable(args) else args, repo, {**env, **(env_extra or {})})
+            row = rows[name]
+            row.times.append(elapsed)
+            row.peaks.append(peak)
+            row.codes.append(code)
+        print(f"  N={n:>6} round {rep + 1} done", flush=True)
+    for row in rows.values():
+        print(f"  N={n:>6} {row.name:<34} median {row.median:8.3f}s  peak {row.peak_mb:7.1f} MB", flush=True)
     return rows
 
 
@@ -210,7 +219,10 @@ def render(results: dict[int, dict[str, Row]], runs: int, command: str) -> str:
         f"Regenerate with `{command}`; every number below comes from that command "
         "(benchmarks/run.py). Times are whole-process wall-clock medians with the spread (min-max) "
         f"over the runs ({runs} for okr's repository-wide commands, at least 5 for the quick ones); "
-        "memory is the peak resident size of the whole process tree, okr's workers included.",
+        "memory is the peak resident size of the whole process tree, okr's workers included. "
+        "The machine is a shared VM whose CPU time is partly stolen (the same loop varies up to 2x "
+        "from minute to minute), so commands are measured round-robin: every round runs each command "
+        "once, and compared commands see the same conditions.",
         "",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"okr {__version__}, Typer {typer.__version__}; measured {date.today()}.",

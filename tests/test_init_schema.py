@@ -25,6 +25,13 @@ def test_init_creates_a_repository_that_validates_clean(tmp_path, capsys):
     assert run_cli(capsys, "-C", str(target), "validate").exit_code == 0
 
 
+def test_init_respects_the_global_repo_option(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    assert run_cli(capsys, "-C", "elsewhere", "init").exit_code == 0
+    assert (tmp_path / "elsewhere" / "okr.toml").is_file() and not (tmp_path / "okr.toml").exists()
+
+
 def test_init_never_overwrites(tmp_path, capsys):
     (tmp_path / "okr.toml").write_text("# mine\n")
     result = run_cli(capsys, "init", str(tmp_path))

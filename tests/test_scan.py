@@ -124,3 +124,18 @@ def test_validate_and_lint_memory_does_not_keep_models(corpus):
     _, _, diagnostics, summary = process_file(str(path), str(corpus / "okrs"), Settings(), AS_OF, True)
     assert len(json.dumps(summary)) < len(path.read_text()) / 2
     assert load_file(path).team_file is not None
+
+
+def test_validate_and_lint_keep_separate_caches(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
+    repo = copy_acme(tmp_path / "acme")
+    from okrcli.config import load_settings
+    from okrcli.loader import discover
+    from okrcli.scan import scan
+
+    settings = load_settings(repo)
+    files = discover(repo / "okrs")
+    scan(files, repo / "okrs", repo, settings, AS_OF, True)
+    scan(files, repo / "okrs", repo, settings, AS_OF, False)  # a validate in between
+    assert scan(files, repo / "okrs", repo, settings, AS_OF, True).cache_hits == len(files)
+    assert sorted(p.name.rsplit("-", 1)[1] for p in (tmp_path / "cache").iterdir()) == ["lint.json", "validate.json"]

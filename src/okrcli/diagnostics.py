@@ -8,6 +8,7 @@ optional hint with the suggested fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 from pathlib import Path
 
@@ -72,11 +73,21 @@ def display_path(path: Path | None, relative_to: Path | None = None) -> str:
     if path is None:
         return "<unknown>"
     if relative_to is not None:
+        # files found by okr are already absolute and resolved; resolve only what is not
+        target = path if path.is_absolute() else _resolved(path)
         try:
-            return path.resolve().relative_to(relative_to.resolve()).as_posix()
+            return target.relative_to(_resolved(relative_to)).as_posix()
         except ValueError:
-            pass
+            try:
+                return _resolved(path).relative_to(_resolved(relative_to)).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
+
+
+@lru_cache(maxsize=256)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -102,12 +102,13 @@ class Cache:
 
     FORMAT = 1
 
-    def __init__(self, repo_dir: Path, context: str):
+    def __init__(self, repo_dir: Path, context: str, kind: str = "lint"):
         base = os.environ.get("OKR_CACHE_DIR") or os.path.join(
             os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "okrcli"
         )
         name = hashlib.blake2b(str(repo_dir.resolve()).encode(), digest_size=8).hexdigest()
-        self.path = Path(base) / f"scan-{name}.json"
+        # one file per kind, so `okr validate` and `okr lint` never evict each other's entries
+        self.path = Path(base) / f"scan-{name}-{kind}.json"
         self.context = context
         self.entries: dict[str, list] = {}
         self.fresh: dict[str, list] = {}
@@ -190,7 +191,7 @@ def scan(
     """Process ``files`` (cache, then workers), then the cross-file checks and rules."""
     from okrcli.checks import check_summaries
 
-    cache = Cache(repo_dir, _context(settings, as_of, lint, okr_root)) if use_cache else None
+    cache = Cache(repo_dir, _context(settings, as_of, lint, okr_root), "lint" if lint else "validate") if use_cache else None
     results: dict[str, tuple[list, dict]] = {}
     todo: list[str] = []
     hits = 0

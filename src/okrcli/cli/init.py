@@ -9,7 +9,8 @@ import typer
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder to initialise (created if missing).")] = Path("."),
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="Folder to initialise (created if missing; relative to -C).")] = Path("."),
     team: Annotated[str, typer.Option(help="Slug of the sample team file.")] = "my-team",
 ) -> int:
     """Create okr.toml, okr.schema.json and a sample team file for the current quarter.
@@ -25,8 +26,12 @@ def init(
 
     if not re.match(SLUG_PATTERN, team):
         fail(f"--team {team!r} is not a slug", hint="use lowercase letters, digits and hyphens, e.g. finance-ops")
+    from okrcli.cli.common import State
     from okrcli.scaffold import init_repository
 
+    state = ctx.find_object(State)
+    if state is not None and state.repo is not None and not directory.is_absolute():
+        directory = state.repo / directory
     for item in init_repository(directory, date.today(), team):
         out(f"{'created' if item.created else 'exists, left as it is'}: {item.path}")
     out(f"next: okr -C {directory} validate")
