@@ -29,20 +29,6 @@ class LoadResult:
     repository: Repository
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def for_paths(self, paths: list[Path] | None) -> list[Diagnostic]:
-        """Diagnostics of the given files and folders only (all when ``paths`` is None)."""
-        if not paths:
-            return self.diagnostics
-        wanted = [p.resolve() for p in paths]
-
-        def selected(diag: Diagnostic) -> bool:
-            if diag.file is None:
-                return True
-            where = diag.file.resolve()
-            return any(where == p or p in where.parents for p in wanted)
-
-        return [d for d in self.diagnostics if selected(d)]
-
 
 def discover(okr_root: Path) -> list[Path]:
     """Every YAML file under the OKR root, in a stable order; hidden folders are skipped."""
@@ -203,27 +189,6 @@ def open_repository(start: Path, files: list[Path] | None = None) -> LoadResult:
     """Find the repository at or above ``start`` and load it."""
     repo_dir = find_repository(start)
     return load_repository(repo_dir, load_settings(repo_dir), files)
-
-
-def load_repository_with_paths(start: Path, paths: list[Path] | None) -> tuple[LoadResult, int]:
-    """Load the repository found from ``start``, adding any explicit files outside its root.
-
-    Returns the result and how many files the report covers.
-    """
-    repo_dir = find_repository(start)
-    settings = load_settings(repo_dir)
-    okr_root = repo_dir / settings.root
-    files = discover(okr_root)
-    known = {f.resolve() for f in files}
-    for path in paths or []:
-        extra = discover(path) if path.is_dir() else [path]
-        files.extend(f for f in extra if f.resolve() not in known)
-    result = load_repository(repo_dir, settings, files)
-    if not paths:
-        return result, len(files)
-    wanted = [p.resolve() for p in paths]
-    covered = [f for f in files if any(f.resolve() == w or w in f.resolve().parents for w in wanted)]
-    return result, len(covered)
 
 
 def load_periods(repo_dir: Path, settings: Settings, wanted: list[str]) -> LoadResult | None:

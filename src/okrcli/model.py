@@ -173,10 +173,6 @@ MODEL_NAMES = {
 }
 
 
-def fields_of(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
 def model_at(path: tuple) -> type[BaseModel]:
     """Which model describes the mapping found at ``path`` inside a file."""
     model: type[BaseModel] = OkrFile

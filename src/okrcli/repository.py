@@ -42,12 +42,6 @@ class TeamFile:
     def period(self) -> Period:
         return make_period(self.okr.period, self.okr.start, self.okr.end)
 
-    def objective_index(self, objective_id: str) -> int | None:
-        for index, objective in enumerate(self.okr.objectives):
-            if objective.id == objective_id:
-                return index
-        return None
-
 
 @dataclass
 class Repository:
@@ -111,17 +105,3 @@ class Repository:
         earlier = [n for n in names if make_period(n).end < current.start and len(n) == len(period)]
         return earlier[-1] if earlier else None
 
-
-def iter_key_results(okr: OkrFile):
-    """Yield ``(objective_index, objective, kr_index, kr)`` for every key result of a file."""
-    for o_index, objective in enumerate(okr.objectives):
-        for k_index, kr in enumerate(objective.key_results):
-            yield o_index, objective, k_index, kr
-
-
-def iter_guardrails(okr: OkrFile):
-    for index, guardrail in enumerate(okr.guardrails):
-        yield index, guardrail
-
-
-__all__ = ["Repository", "TeamFile", "iter_key_results", "iter_guardrails", "Guardrail"]
