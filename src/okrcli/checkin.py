@@ -82,16 +82,24 @@ def periods_containing(day: date) -> list[str]:
     return [f"{day.year}-Q{(day.month - 1) // 3 + 1}", f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
 
 
-def _load_valid(path: Path, okr_root: Path, raw: bytes | None = None):
-    # no source map unless the file has problems (load_file re-parses with positions then)
+def _valid_team_file(path: Path, okr_root: Path, raw: bytes | None, describe, hint: str):
+    """The file's model, or EditRefused built from its first error by ``describe(diagnostic)``.
+
+    No source map unless the file has problems (load_file re-parses with positions then).
+    """
     result = load_file(path, okr_root, raw, positions=False)
     if result.team_file is None or has_errors(result.diagnostics):
         first = next(d for d in result.diagnostics if d.severity.value == "error")
-        raise EditRefused(
-            f"{path}:{first.line}:{first.column}: {first.message}",
-            hint="fix the file first (okr validate shows every problem)",
-        )
+        raise EditRefused(describe(first), hint=hint)
     return result.team_file
+
+
+def _load_valid(path: Path, okr_root: Path, raw: bytes | None = None):
+    return _valid_team_file(
+        path, okr_root, raw,
+        lambda d: f"{path}:{d.line}:{d.column}: {d.message}",
+        "fix the file first (okr validate shows every problem)",
+    )
 
 
 def candidate_files(okr_root: Path, period: str | None, day: date, team: str | None) -> list[Path]:
@@ -258,18 +266,15 @@ def plan_file(path: Path, okr_root: Path, entries: list[tuple[Target, NewCheckIn
 
 
 def _validated(path: Path, okr_root: Path, text: str, bom: bool):
-    result = load_file(path, okr_root, raw=(BOM if bom else b"") + text.encode("utf-8"), positions=False)
-    if result.team_file is None or has_errors(result.diagnostics):
-        first = next(d for d in result.diagnostics if d.severity.value == "error")
-        raise EditRefused(
-            f"the check-in would make the file invalid: {first.message} (line {first.line})",
-            hint="nothing was written; please report this with the file attached",
-        )
-    return result.team_file
+    return _valid_team_file(
+        path, okr_root, (BOM if bom else b"") + text.encode("utf-8"),
+        lambda d: f"the check-in would make the file invalid: {d.message} (line {d.line})",
+        "nothing was written; please report this with the file attached",
+    )
 
 
 def write_change(change: FileChange) -> None:
-    from okrcli.yamlio import write_atomic
+    from okrcli.yamlwrite import write_atomic
 
     raw = change.path.read_bytes()
     prefix = "\ufeff" if raw.startswith(BOM) else ""

@@ -19,7 +19,7 @@ from okrcli.errors import EditRefused
 from okrcli.loader import load_file
 from okrcli.quality import business_as_usual_word, numbers_in_objective, task_style, word_count
 from okrcli.sentences import ParsedKeyResult
-from okrcli.yamlio import dump_yaml, geometry
+from okrcli.yamlwrite import dump_yaml, geometry
 
 MAX_OBJECTIVE_WORDS = 12
 
@@ -189,7 +189,7 @@ def write_draft(repo_dir: Path, settings, team: str, period: str, drafts: list["
     from filelock import FileLock
 
     from okrcli.checkin import lock_path
-    from okrcli.yamlio import write_atomic
+    from okrcli.yamlwrite import write_atomic
 
     okr_root = repo_dir / settings.root
     path = okr_root / period / f"{team}.yaml"

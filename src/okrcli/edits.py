@@ -2,7 +2,7 @@
 
 Loading and dumping a hand-written file with a round-trip YAML library
 rewrites lines nobody touched (issue 3 measured 11 to 65 of 60).  Instead the
-parser's positions (:func:`okrcli.yamlio.geometry`) say where the new lines
+parser's positions (:func:`okrcli.yamlwrite.geometry`) say where the new lines
 go; only those lines are rendered, in the file's own indentation, sequence
 style and line endings, and spliced into the untouched text.
 """
@@ -16,7 +16,7 @@ from datetime import date
 
 from okrcli.errors import EditRefused
 from okrcli.values import render_number
-from okrcli.yamlio import Geometry, geometry
+from okrcli.yamlwrite import Geometry, geometry
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z][^\n\r#:{}\[\],&*!|>'\"%@`]*$")
 _RESERVED = re.compile(r"^(?:true|false|null|yes|no|on|off|~)$", re.IGNORECASE)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from okrcli.config import Settings
 from okrcli.location import SourceMap
-from okrcli.model import Guardrail, KeyResult, Objective, OkrFile
+from okrcli.model import KeyResult, Objective, OkrFile
 from okrcli.periods import Period, make_period, period_sort_key
 from okrcli.references import Reference
 

@@ -163,7 +163,7 @@ class Cache:
         self.fresh[self.key(path, digest)] = [diagnostics, summary]
 
     def save(self) -> None:
-        from okrcli.yamlio import write_atomic
+        from okrcli.yamlwrite import write_atomic
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

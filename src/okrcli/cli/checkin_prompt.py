@@ -1,22 +1,14 @@
 """The interactive check-in walk: one key result at a time, then a summary to confirm.
 
-Reads answers with input(), so it is driven the same way by a person at a
-terminal and by piped input in tests.
+Answers come from :func:`okrcli.cli.prompt.ask`, so a person at a terminal
+and piped input in tests drive it the same way.
 """
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
-
-def _ask(prompt: str) -> str | None:
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if line == "":
-        return None  # end of input
-    return line.rstrip("\r\n").strip()
+from okrcli.cli.prompt import ask, say
 
 
 def walk(targets, when: date, by: str | None, default_note: str | None):
@@ -28,25 +20,25 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
 
     entries = []
     total = len(targets)
-    print(f"Check-in for {when}: {total} item{'s' if total != 1 else ''}. Enter skips one; Ctrl-D stops.\n")
+    say(f"Check-in for {when}: {total} item{'s' if total != 1 else ''}. Enter skips one; Ctrl-D stops.\n")
     for index, target in enumerate(targets, start=1):
         values = [c.value for c in target.checkins]
         last = target.checkins[-1] if target.checkins else None
-        print(f"[{index}/{total}] {target.ref}  ({target.kind})")
-        print(f"  {target.title}")
+        say(f"[{index}/{total}] {target.ref}  ({target.kind})")
+        say(f"  {target.title}")
         if target.baseline is not None:
             current = last.value if last else target.baseline
-            print(f"  {value_path(target.baseline, current, target.target, target.unit)}   (baseline → now → target)")
+            say(f"  {value_path(target.baseline, current, target.target, target.unit)}   (baseline → now → target)")
             expected = target.expected_now(when)
-            print(f"  on a straight line you would be at {render_number(round(expected, 2))} by {when}")
+            say(f"  on a straight line you would be at {render_number(round(expected, 2))} by {when}")
         if values:
-            print(f"  recent: {sparkline(values[-12:])}  " + ", ".join(render_number(v) for v in values[-4:]))
+            say(f"  recent: {sparkline(values[-12:])}  " + ", ".join(render_number(v) for v in values[-4:]))
         if last is not None:
             confidence = f", confidence {render_number(last.confidence)}" if last.confidence is not None else ""
-            print(f"  last check-in {last.date}{confidence}")
+            say(f"  last check-in {last.date}{confidence}")
         number = None
         while True:
-            answer = _ask("  new value (Enter to skip): ")
+            answer = ask("  new value (Enter to skip): ")
             if answer is None:
                 return _finish(entries)
             if answer == "":
@@ -55,15 +47,15 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
                 number = parse_number(answer, target.unit)
                 break
             except ValueError as exc:
-                print(f"  {exc}")
+                say(f"  {exc}")
         if number is None:
-            print()
+            say()
             continue
         belief = None
         default = last.confidence if last and last.confidence is not None else None
         while True:
             hint = f" [{render_number(default)}]" if default is not None else ""
-            answer = _ask(f"  confidence 0-1 or %{hint}: ")
+            answer = ask(f"  confidence 0-1 or %{hint}: ")
             if answer is None or answer == "":
                 belief = default
                 break
@@ -71,11 +63,11 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
                 belief = parse_confidence(answer)
                 break
             except ValueError as exc:
-                print(f"  {exc}")
-        answer = _ask("  note (Enter for none): ")
+                say(f"  {exc}")
+        answer = ask("  note (Enter for none): ")
         note = answer or default_note
         entries.append((target, NewCheckIn(when, number, belief, note or None, by)))
-        print()
+        say()
     return _finish(entries)
 
 
@@ -84,13 +76,13 @@ def _finish(entries):
 
     if not entries:
         return []
-    print("About to write:")
+    say("About to write:")
     for target, new in entries:
         confidence = f", confidence {render_number(new.confidence)}" if new.confidence is not None else ""
         note = f', note "{new.note}"' if new.note else ""
-        print(f"  {target.ref}: {render_number(new.value)} on {new.date}{confidence}{note}")
-    answer = _ask("Write these check-ins? [y/N] ")
+        say(f"  {target.ref}: {render_number(new.value)} on {new.date}{confidence}{note}")
+    answer = ask("Write these check-ins? [y/N] ")
     if answer is None or answer.lower() not in ("y", "yes"):
-        print("Nothing written.")
+        say("Nothing written.")
         return None
     return entries

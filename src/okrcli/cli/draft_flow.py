@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from okrcli.cli.common import err, fail
-
-
-def _say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def _ask(prompt: str) -> str | None:
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    return None if line == "" else line.rstrip("\r\n").strip()
+from okrcli.cli.prompt import ask, say
 
 
 def _show(feedback) -> None:
     for item in feedback:
-        _say(f"  ! {item.rule}: {item.message}")
-        _say(f"    try: {item.suggestion}")
+        say(f"  ! {item.rule}: {item.message}")
+        say(f"    try: {item.suggestion}")
 
 
 def _key_result_from_sentence(sentence: str, where: str):
@@ -107,39 +95,39 @@ def interactive(team: str | None, period: str, owner: str | None):
 
     import re
 
-    _say("Drafting OKRs. An objective says what should change; key results prove it did.")
+    say("Drafting OKRs. An objective says what should change; key results prove it did.")
     while not team:
-        answer = _ask("Team (slug, e.g. finance-ops): ")
+        answer = ask("Team (slug, e.g. finance-ops): ")
         if answer is None:
             return team, period, [], owner
         if re.match(SLUG_PATTERN, answer):
             team = answer
         else:
-            _say("  use lowercase letters, digits and hyphens")
-    answer = _ask(f"Period [{period}]: ")
+            say("  use lowercase letters, digits and hyphens")
+    answer = ask(f"Period [{period}]: ")
     if answer:
         if not is_period_name(answer):
             fail(f"{answer!r} is not a period", hint="use 2027-Q1, 2027-H1 or 2027")
         period = answer
     drafts = []
     while True:
-        title = _ask("\nObjective (qualitative, memorable, no numbers): ")
+        title = ask("\nObjective (qualitative, memorable, no numbers): ")
         if not title:
             break
         feedback = objective_feedback(title)
         if feedback:
             _show(feedback)
-            better = _ask("  Rewrite it (Enter keeps it): ")
+            better = ask("  Rewrite it (Enter keeps it): ")
             if better:
                 title = better
                 _show(objective_feedback(title))
         kind = None
         while kind is None:
-            answer = (_ask("Type, [a]spirational or [c]ommitted [a]: ") or "a").lower()
+            answer = (ask("Type, [a]spirational or [c]ommitted [a]: ") or "a").lower()
             kind = {"a": "aspirational", "aspirational": "aspirational", "c": "committed", "committed": "committed"}.get(answer)
         krs = []
         while len(krs) < 5:
-            sentence = _ask(f"Key result {len(krs) + 1} (e.g. 'Reduce close from 7 days to 4 days'; Enter to finish): ")
+            sentence = ask(f"Key result {len(krs) + 1} (e.g. 'Reduce close from 7 days to 4 days'; Enter to finish): ")
             if not sentence:
                 if len(krs) >= 2:
                     break
@@ -151,11 +139,11 @@ def interactive(team: str | None, period: str, owner: str | None):
             feedback = key_result_feedback(parsed)
             if feedback:
                 _show(feedback)
-                if (_ask("  Keep it anyway? [y/N] ") or "n").lower() not in ("y", "yes"):
+                if (ask("  Keep it anyway? [y/N] ") or "n").lower() not in ("y", "yes"):
                     continue
             if parsed.baseline is None:
                 while True:
-                    answer = _ask("  Baseline (where the metric is today): ")
+                    answer = ask("  Baseline (where the metric is today): ")
                     if answer is None:
                         return team, period, drafts, owner
                     try:
@@ -164,31 +152,31 @@ def interactive(team: str | None, period: str, owner: str | None):
                             parsed = type(parsed)(**{**parsed.__dict__, "unit": "%"})
                         break
                     except ValueError as exc:
-                        _say(f"  {exc}")
+                        say(f"  {exc}")
             if parsed.target is None:
-                answer = _ask("  Target: ")
+                answer = ask("  Target: ")
                 try:
                     parsed = complete(parsed, parsed.baseline) if answer is None else type(parsed)(**{**parsed.__dict__, "target": parse_number(answer, parsed.unit)})
                 except ValueError as exc:
-                    _say(f"  {exc}")
+                    say(f"  {exc}")
                     continue
             if parsed.target == parsed.baseline:
-                _say("  baseline and target are the same: nothing would move")
+                say("  baseline and target are the same: nothing would move")
                 continue
             unit = f" {parsed.unit}" if parsed.unit else ""
-            _say(f"  -> baseline {render_number(parsed.baseline)}, target {render_number(parsed.target)}{unit}")
+            say(f"  -> baseline {render_number(parsed.baseline)}, target {render_number(parsed.target)}{unit}")
             krs.append(DraftKeyResult(parsed.title, parsed.baseline, parsed.target, parsed.unit))
-        who = _ask(f"Owner{f' [{owner}]' if owner else ''}: ") or owner
+        who = ask(f"Owner{f' [{owner}]' if owner else ''}: ") or owner
         drafts.append(DraftObjective(title, kind, krs, who))
-        if (_ask("Another objective? [y/N] ") or "n").lower() not in ("y", "yes"):
+        if (ask("Another objective? [y/N] ") or "n").lower() not in ("y", "yes"):
             break
     if drafts:
-        _say("\nAbout to write:")
+        say("\nAbout to write:")
         for d in drafts:
-            _say(f"  {d.type}: {d.title}")
+            say(f"  {d.type}: {d.title}")
             for k in d.key_results:
-                _say(f"    - {k.title}  ({render_number(k.baseline)} -> {render_number(k.target)}{' ' + k.unit if k.unit else ''})")
-        if (_ask("Write? [y/N] ") or "n").lower() not in ("y", "yes"):
-            _say("Nothing written.")
+                say(f"    - {k.title}  ({render_number(k.baseline)} -> {render_number(k.target)}{' ' + k.unit if k.unit else ''})")
+        if (ask("Write? [y/N] ") or "n").lower() not in ("y", "yes"):
+            say("Nothing written.")
             return team, period, [], owner
     return team, period, drafts, owner

@@ -103,7 +103,7 @@ def report(
     if output is None:
         out(text.rstrip("\n"))
     else:
-        from okrcli.yamlio import write_atomic
+        from okrcli.yamlwrite import write_atomic
 
         write_atomic(output, text)
         err(f"wrote {output}")

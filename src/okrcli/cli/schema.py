@@ -27,7 +27,7 @@ def schema(
     if output is None:
         out(text)
     else:
-        from okrcli.yamlio import write_atomic
+        from okrcli.yamlwrite import write_atomic
 
         write_atomic(output, text + "\n")
     return 0

@@ -48,7 +48,7 @@ def validate(
 
       okr validate okrs/2026-Q4/sales.yaml
     """
-    from okrcli.cli.common import fail, out, err, start_dir, stdout_is_terminal
+    from okrcli.cli.common import fail, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.diagnostics import has_errors
     from okrcli.cli.common import parse_day

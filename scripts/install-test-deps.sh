@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need and run them: a virtualenv with the package and its
-# test extras, plus Debian's chromium for the HTML report's browser test.
+# Everything the tests need: a virtualenv (.venv) with the package and its test extras,
+# plus Debian's chromium for the HTML report's browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then
@@ -11,4 +11,3 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
-exec .venv/bin/python -m pytest -q "$@"
