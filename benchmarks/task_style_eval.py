@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from okrcli.quality import task_style  # noqa: E402
+from okrcli.language.quality import task_style  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "kr_statements.csv"
 DOCS = ROOT / "docs" / "lint.md"

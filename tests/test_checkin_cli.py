@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from okrcli.loader import load_file
-from okrcli.values import parse_confidence, parse_number
+from okrcli.repo.loader import load_file
+from okrcli.model.numbers import parse_confidence, parse_number
 from tests.helpers import VALID_FILE, git, make_git_repo, make_repo, run_cli
 
 FILE = "okrs/2026-Q4/finance.yaml"

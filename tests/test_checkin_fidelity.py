@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from okrcli.checkin import plan_file, targets_of, write_change
-from okrcli.edits import NewCheckIn
-from okrcli.loader import load_file
+from okrcli.usecases.checkin import plan_file, targets_of, write_change
+from okrcli.yamlio.splice import NewCheckIn
+from okrcli.repo.loader import load_file
 from tests.helpers import EXAMPLES
 
 ODD = Path(__file__).resolve().parent / "data" / "odd"

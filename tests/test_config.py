@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from okrcli.config import parse_settings
-from okrcli.errors import ConfigError
+from okrcli.repo.config import parse_settings
+from okrcli.model.errors import ConfigError
 from tests.helpers import VALID_FILE, make_repo, run_cli
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okrcli.diagnostics import Diagnostic
-from okrcli.loader import load_file
+from okrcli.model.diagnostics import Diagnostic
+from okrcli.repo.loader import load_file
 from tests.helpers import ACME, VALID_FILE
 
 SEEDS = [VALID_FILE] + [p.read_text(encoding="utf-8") for p in sorted(ACME.glob("okrs/*/*.yaml"))[:3]]

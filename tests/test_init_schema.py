@@ -8,9 +8,9 @@ from datetime import date
 import jsonschema
 import yaml
 
-from okrcli.loader import load_repository
-from okrcli.model import json_schema
-from okrcli.scaffold import init_repository
+from okrcli.repo.loader import load_repository
+from okrcli.model.okrfile import json_schema
+from okrcli.usecases.init import init_repository
 from tests.helpers import ACME, run_cli
 
 

@@ -105,8 +105,8 @@ def test_github_annotations_are_escaped_and_the_limit_is_announced(tmp_path, cap
 
 
 def test_github_property_escaping():
-    from okrcli.diagnostics import Diagnostic, Severity
-    from okrcli.location import Span
+    from okrcli.model.diagnostics import Diagnostic, Severity
+    from okrcli.model.location import Span
     from okrcli.report.ci_formats import github
 
     diag = Diagnostic("kr-task-style", Severity.ERROR, "100% done: a, b\nnext", Path("a,b:c.yaml"), Span(1, 2, 1, 5))

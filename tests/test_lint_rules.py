@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from okrcli.lint.registry import RULES
+from okrcli.rules.registry import RULES
 from tests.helpers import make_repo, run_cli
 
 CASES = Path(__file__).resolve().parent / "lint_cases"
@@ -91,7 +91,7 @@ def test_every_rule_is_documented_listed_and_has_cases(rule, capsys):
 
 
 def test_every_rule_module_is_registered():
-    modules = {p.stem.replace("_", "-") for p in (Path(__file__).resolve().parent.parent / "src/okrcli/lint/rules").glob("*.py") if p.stem != "__init__"}
+    modules = {p.stem.replace("_", "-") for p in (Path(__file__).resolve().parent.parent / "src/okrcli/rules/lint").glob("*.py") if p.stem != "__init__"}
     assert modules == {r.name for r in RULES}
 
 

@@ -6,8 +6,8 @@ import json
 import tracemalloc
 from pathlib import Path
 
-from okrcli.loader import load_file, load_repository
-from okrcli.yamlio import MAX_NODES
+from okrcli.repo.loader import load_file, load_repository
+from okrcli.yamlio.reader import MAX_NODES
 from tests.helpers import VALID_FILE, locate, make_repo, run_cli
 
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from okrcli.periods import make_period, period_range, quarter_of
-from okrcli.references import parse_reference
+from okrcli.model.periods import make_period, period_range, quarter_of
+from okrcli.model.references import parse_reference
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from okrcli.scan import check
+from okrcli.usecases.scan import check
 from tests.helpers import ACME, copy_acme, run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -116,9 +116,9 @@ def test_no_cache_flag_writes_nothing(tmp_path, monkeypatch, capsys):
 
 def test_validate_and_lint_memory_does_not_keep_models(corpus):
     """The scan keeps summaries, not models: a summary is small."""
-    from okrcli.loader import load_file
-    from okrcli.scan import process_file
-    from okrcli.config import Settings
+    from okrcli.repo.loader import load_file
+    from okrcli.usecases.scan import process_file
+    from okrcli.repo.config import Settings
 
     path = next((corpus / "okrs/2026-Q4").glob("team-0001*.yaml"))
     _, _, diagnostics, summary = process_file(str(path), str(corpus / "okrs"), Settings(), AS_OF, True)
@@ -129,9 +129,9 @@ def test_validate_and_lint_memory_does_not_keep_models(corpus):
 def test_validate_and_lint_keep_separate_caches(tmp_path, monkeypatch):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
     repo = copy_acme(tmp_path / "acme")
-    from okrcli.config import load_settings
-    from okrcli.loader import discover
-    from okrcli.scan import scan
+    from okrcli.repo.config import load_settings
+    from okrcli.repo.loader import discover
+    from okrcli.usecases.scan import scan
 
     settings = load_settings(repo)
     files = discover(repo / "okrs")

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrcli.config import Settings
-from okrcli.model import CheckIn, KeyResult, Objective
-from okrcli.periods import make_period
-from okrcli.scoring import fit_line, grade, kr_score, rollup_status, score_key_result
+from okrcli.repo.config import Settings
+from okrcli.model.okrfile import CheckIn, KeyResult, Objective
+from okrcli.model.periods import make_period
+from okrcli.scoring.scores import fit_line, grade, kr_score, rollup_status, score_key_result
 
 Q4 = make_period("2026-Q4")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrcli.sentences import complete, parse_key_result
+from okrcli.language.sentences import complete, parse_key_result
 
 # sentence, baseline, target, unit  (None: the sentence does not say)
 EXPLICIT = [

@@ -62,11 +62,11 @@ def checkin(
 
       okr checkin sales --dry-run
     """
-    from okrcli.checkin import find_targets, period_label, resolve_one
+    from okrcli.usecases.checkin import find_targets, period_label, resolve_one
     from okrcli.cli.common import fail, parse_day, start_dir
-    from okrcli.config import find_repository, load_settings
-    from okrcli.edits import NewCheckIn
-    from okrcli.values import parse_confidence, parse_number
+    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.yamlio.splice import NewCheckIn
+    from okrcli.model.numbers import parse_confidence, parse_number
 
     when = parse_day(day, "--date")
     repo_dir = find_repository(start_dir(ctx, repo))

@@ -11,9 +11,9 @@ from okrcli.cli.common import err, out
 def apply(repo_dir: Path, settings, entries, *, replace: bool, dry_run: bool, commit: bool, include_dirty: bool) -> int:
     from filelock import FileLock
 
-    from okrcli.checkin import commit_message, lock_path, plan_file, write_change
-    from okrcli.diagnostics import display_path
-    from okrcli.errors import EditRefused
+    from okrcli.usecases.checkin import commit_message, lock_path, plan_file, write_change
+    from okrcli.model.diagnostics import display_path
+    from okrcli.model.errors import EditRefused
 
     okr_root = repo_dir / settings.root
     by_file: dict[Path, list] = defaultdict(list)
@@ -30,7 +30,7 @@ def apply(repo_dir: Path, settings, entries, *, replace: bool, dry_run: bool, co
 
     git = None
     if commit:
-        from okrcli import gitrepo
+        from okrcli.repo import git as gitrepo
 
         git = gitrepo
         if not git.in_git(repo_dir):
@@ -50,7 +50,7 @@ def apply(repo_dir: Path, settings, entries, *, replace: bool, dry_run: bool, co
             write_change(change)
             for target, new in change.entries:
                 unit = f" {target.unit}" if target.unit and target.unit != "%" else (target.unit or "")
-                from okrcli.values import render_number
+                from okrcli.model.numbers import render_number
 
                 conf = f", confidence {render_number(new.confidence)}" if new.confidence is not None else ""
                 out(f"{target.ref}: {render_number(new.value)}{unit} on {new.date}{conf} -> {display_path(path, base)}")

@@ -13,10 +13,10 @@ from okrcli.cli.prompt import ask, say
 
 def walk(targets, when: date, by: str | None, default_note: str | None):
     """Ask for each target's value, confidence and note; returns the entries, or None if aborted."""
-    from okrcli.edits import NewCheckIn
+    from okrcli.yamlio.splice import NewCheckIn
     from okrcli.report.score_data import value_path
     from okrcli.report.sparkline import sparkline
-    from okrcli.values import parse_confidence, parse_number, render_number
+    from okrcli.model.numbers import parse_confidence, parse_number, render_number
 
     entries = []
     total = len(targets)
@@ -72,7 +72,7 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
 
 
 def _finish(entries):
-    from okrcli.values import render_number
+    from okrcli.model.numbers import render_number
 
     if not entries:
         return []

@@ -74,7 +74,7 @@ def run_app(app: typer.Typer, args: list[str] | None = None) -> int:
 
     Typer (standalone) prints usage errors itself and exits 2.
     """
-    from okrcli.errors import OkrError
+    from okrcli.model.errors import OkrError
 
     try:
         app(args=args, prog_name="okr")
@@ -108,10 +108,10 @@ def parse_day(text: str | None, option: str):
 
 def _load_needed(start: Path, period: str | None, as_of, with_previous: bool):
     """Load just the period's folder (and the previous period's), when the repository uses period folders."""
-    from okrcli.checkin import periods_containing
-    from okrcli.config import find_repository, load_settings
-    from okrcli.loader import load_periods
-    from okrcli.periods import make_period, period_sort_key
+    from okrcli.usecases.checkin import periods_containing
+    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.repo.loader import load_periods
+    from okrcli.model.periods import make_period, period_sort_key
 
     repo_dir = find_repository(start)
     settings = load_settings(repo_dir)
@@ -139,9 +139,9 @@ def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, a
     Returns (load result, period name).  Files with errors are reported on stderr
     so that scores are never silently incomplete.
     """
-    from okrcli.diagnostics import has_errors
-    from okrcli.loader import open_repository
-    from okrcli.periods import is_period_name
+    from okrcli.model.diagnostics import has_errors
+    from okrcli.repo.loader import open_repository
+    from okrcli.model.periods import is_period_name
 
     if period is not None and not is_period_name(period):
         fail(f"--period {period!r} is not a period", hint="use a quarter (2026-Q4), a half (2026-H1) or a year (2026)")

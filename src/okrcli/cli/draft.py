@@ -59,10 +59,10 @@ def draft(
 
     from okrcli.cli.common import err, fail, out, start_dir
     from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
-    from okrcli.config import find_repository, load_settings
-    from okrcli.drafting import write_draft
-    from okrcli.periods import is_period_name, quarter_of
-    from okrcli.references import SLUG_PATTERN
+    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.usecases.draft import write_draft
+    from okrcli.model.periods import is_period_name, quarter_of
+    from okrcli.model.references import SLUG_PATTERN
 
     import re
 
@@ -114,7 +114,7 @@ def draft(
         out("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/" + path.name, "b/" + path.name)).rstrip("\n"))
         err("dry run: nothing was written")
         return 0
-    from okrcli.diagnostics import display_path
+    from okrcli.model.diagnostics import display_path
 
     verb = "created" if created else "added to"
     out(f"{verb} {display_path(path, Path.cwd())}: {len(drafts)} objective{'s' if len(drafts) != 1 else ''}")

@@ -16,12 +16,12 @@ def _show(feedback) -> None:
 
 def _key_result_from_sentence(sentence: str, where: str):
     """A DraftKeyResult from a sentence that must carry its own numbers (non-interactive)."""
-    from okrcli.drafting import DraftKeyResult
-    from okrcli.sentences import parse_key_result
+    from okrcli.usecases.draft import DraftKeyResult
+    from okrcli.language.sentences import parse_key_result
 
     parsed = parse_key_result(sentence)
     if not parsed.complete:
-        from okrcli.quality import task_style
+        from okrcli.language.quality import task_style
 
         finding = task_style(sentence)
         if finding:
@@ -36,7 +36,7 @@ def _key_result_from_sentence(sentence: str, where: str):
 
 
 def _report_feedback(objective_title: str, parsed_krs: list, where: str) -> None:
-    from okrcli.drafting import count_feedback, key_result_feedback, objective_feedback
+    from okrcli.usecases.draft import count_feedback, key_result_feedback, objective_feedback
 
     found = objective_feedback(objective_title) + count_feedback(len(parsed_krs))
     for parsed in parsed_krs:
@@ -47,7 +47,7 @@ def _report_feedback(objective_title: str, parsed_krs: list, where: str) -> None
 
 
 def drafts_from_flags(objective: str, kind: str, sentences: list[str], owner: str | None, aligns_to: str | None):
-    from okrcli.drafting import DraftObjective
+    from okrcli.usecases.draft import DraftObjective
 
     pairs = [_key_result_from_sentence(s, f"--kr {n}") for n, s in enumerate(sentences, start=1)]
     _report_feedback(objective, [p for _, p in pairs], "draft")
@@ -55,7 +55,7 @@ def drafts_from_flags(objective: str, kind: str, sentences: list[str], owner: st
 
 
 def drafts_from_outline(text: str, default_type: str | None, owner: str | None, source: Path):
-    from okrcli.drafting import DraftObjective, parse_outline
+    from okrcli.usecases.draft import DraftObjective, parse_outline
 
     outline = parse_outline(text)
     if not outline:
@@ -72,8 +72,8 @@ def drafts_from_outline(text: str, default_type: str | None, owner: str | None, 
 
 
 def drafts_from_carry_over(repo_dir, settings, team: str, from_period: str, today, next_period: str):
-    from okrcli.drafting import carry_over
-    from okrcli.loader import load_repository
+    from okrcli.usecases.draft import carry_over
+    from okrcli.repo.loader import load_repository
 
     repository = load_repository(repo_dir, settings).repository
     team_file = repository.file_for(from_period, team)
@@ -87,11 +87,11 @@ def drafts_from_carry_over(repo_dir, settings, team: str, from_period: str, toda
 
 def interactive(team: str | None, period: str, owner: str | None):
     """Ask for objectives and key results, giving feedback on each line as it is typed."""
-    from okrcli.drafting import DraftKeyResult, DraftObjective, count_feedback, key_result_feedback, objective_feedback
-    from okrcli.periods import is_period_name
-    from okrcli.references import SLUG_PATTERN
-    from okrcli.sentences import complete, parse_key_result
-    from okrcli.values import parse_number, render_number
+    from okrcli.usecases.draft import DraftKeyResult, DraftObjective, count_feedback, key_result_feedback, objective_feedback
+    from okrcli.model.periods import is_period_name
+    from okrcli.model.references import SLUG_PATTERN
+    from okrcli.language.sentences import complete, parse_key_result
+    from okrcli.model.numbers import parse_number, render_number
 
     import re
 

@@ -20,14 +20,14 @@ def init(
     from datetime import date
 
     from okrcli.cli.common import fail, out
-    from okrcli.references import SLUG_PATTERN
+    from okrcli.model.references import SLUG_PATTERN
 
     import re
 
     if not re.match(SLUG_PATTERN, team):
         fail(f"--team {team!r} is not a slug", hint="use lowercase letters, digits and hyphens, e.g. finance-ops")
     from okrcli.cli.common import State
-    from okrcli.scaffold import init_repository
+    from okrcli.usecases.init import init_repository
 
     state = ctx.find_object(State)
     if state is not None and state.repo is not None and not directory.is_absolute():

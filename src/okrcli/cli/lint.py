@@ -70,9 +70,9 @@ def lint(
     """
     from okrcli.cli.common import fail, out, parse_day, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
-    from okrcli.config import find_repository, load_settings
-    from okrcli.diagnostics import Severity
-    from okrcli.scan import check
+    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.model.diagnostics import Severity
+    from okrcli.usecases.scan import check
 
     day = parse_day(as_of, "--as-of")
     for path in paths or []:
@@ -80,7 +80,7 @@ def lint(
             fail(f"{path}: no such file or folder")
     start = start_dir(ctx, repo)
     if changed:
-        from okrcli import gitrepo
+        from okrcli.repo import git as gitrepo
 
         repo_dir = find_repository(start)
         settings = load_settings(repo_dir)
@@ -98,7 +98,7 @@ def lint(
 
             sys.stderr.write(f"no OKR files changed against {reference}\n")
             if output_format is LintFormat.sarif:
-                from okrcli.lint.registry import RULES
+                from okrcli.rules.registry import RULES
                 from okrcli.report.ci_formats import sarif
 
                 out(sarif([], RULES, Path.cwd()))
@@ -116,7 +116,7 @@ def lint(
         if text:
             out(text)
     elif chosen is LintFormat.sarif:
-        from okrcli.lint.registry import RULES
+        from okrcli.rules.registry import RULES
         from okrcli.report.ci_formats import sarif
 
         out(sarif(diagnostics, RULES, Path.cwd()))

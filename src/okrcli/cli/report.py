@@ -103,7 +103,7 @@ def report(
     if output is None:
         out(text.rstrip("\n"))
     else:
-        from okrcli.yamlwrite import write_atomic
+        from okrcli.yamlio.writer import write_atomic
 
         write_atomic(output, text)
         err(f"wrote {output}")
@@ -120,7 +120,7 @@ def tree(
     from okrcli.cli.common import load_for_period, parse_day
     from okrcli.report import score_terminal
     from okrcli.report.console import make_console
-    from okrcli.scoring import score_period
+    from okrcli.scoring.scores import score_period
 
     day = parse_day(as_of, "--as-of")
     loaded, period_name = load_for_period(ctx, repo, period, day)

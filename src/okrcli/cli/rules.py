@@ -12,7 +12,7 @@ def rules(
 ) -> int:
     """List the lint rules with their default severity, or explain one: okr rules kr-task-style."""
     from okrcli.cli.common import fail, out
-    from okrcli.lint.registry import BY_NAME, RULES, VALIDATION_RULES
+    from okrcli.rules.registry import BY_NAME, RULES, VALIDATION_RULES
 
     if name is None:
         width = max(len(rule.name) for rule in RULES)

@@ -21,13 +21,13 @@ def schema(
     import json
 
     from okrcli.cli.common import out
-    from okrcli.model import json_schema
+    from okrcli.model.okrfile import json_schema
 
     text = json.dumps(json_schema(), indent=2)
     if output is None:
         out(text)
     else:
-        from okrcli.yamlwrite import write_atomic
+        from okrcli.yamlio.writer import write_atomic
 
         write_atomic(output, text + "\n")
     return 0

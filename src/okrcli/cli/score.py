@@ -50,8 +50,8 @@ def score(
       okr score --period 2026-Q3 --format json
     """
     from okrcli.cli.common import load_for_period, out, parse_day
-    from okrcli.diagnostics import has_errors
-    from okrcli.scoring import filter_by_prefix, score_period
+    from okrcli.model.diagnostics import has_errors
+    from okrcli.scoring.scores import filter_by_prefix, score_period
 
     day = parse_day(as_of, "--as-of")
     loaded, chosen = load_for_period(ctx, repo, period, day)

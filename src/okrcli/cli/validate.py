@@ -50,9 +50,9 @@ def validate(
     """
     from okrcli.cli.common import fail, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
-    from okrcli.diagnostics import has_errors
+    from okrcli.model.diagnostics import has_errors
     from okrcli.cli.common import parse_day
-    from okrcli.scan import check
+    from okrcli.usecases.scan import check
 
     for path in paths or []:
         if not path.exists():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from okrcli.references import parse_reference
-from okrcli.scoring import ObjectiveResult, PeriodResult
+from okrcli.model.references import parse_reference
+from okrcli.scoring.scores import ObjectiveResult, PeriodResult
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from okrcli import __version__
-from okrcli.diagnostics import Diagnostic, display_path
+from okrcli.model.diagnostics import Diagnostic, display_path
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 GITHUB_LIMIT = 10

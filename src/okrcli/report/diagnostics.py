@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from okrcli.diagnostics import Diagnostic, display_path
+from okrcli.model.diagnostics import Diagnostic, display_path
 
 
 def concise(diag: Diagnostic, base: Path | None = None) -> str:

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 
-from okrcli.scoring import KrResult, ObjectiveResult, PeriodResult, fmt
+from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, fmt
 
 DECIMALS = 4
 

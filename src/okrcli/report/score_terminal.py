@@ -9,7 +9,7 @@ from rich.tree import Tree
 
 from okrcli.report.alignment import AlignmentNode, alignment_tree
 from okrcli.report.score_data import value_path, with_unit
-from okrcli.scoring import PeriodResult
+from okrcli.scoring.scores import PeriodResult
 
 STATUS_STYLE = {
     "done": "bold green",

@@ -1,6 +1,6 @@
 """The report as data: what the dashboard and the quarterly report show.  Pure; no rich.
 
-Everything numeric comes from :mod:`okrcli.scoring`; this module only selects,
+Everything numeric comes from :mod:`okrcli.scoring.scores`; this module only selects,
 groups and counts.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from okrcli.repository import Repository
-from okrcli.scoring import GuardrailResult, KrResult, ObjectiveResult, PeriodResult, score_period
+from okrcli.repo.repository import Repository
+from okrcli.scoring.scores import GuardrailResult, KrResult, ObjectiveResult, PeriodResult, score_period
 
 STATUSES = ["on-track", "at-risk", "off-track", "stale", "not-started", "done"]
 BUCKETS = [(i / 10, (i + 1) / 10) for i in range(10)]

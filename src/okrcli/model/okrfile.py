@@ -1,0 +1,204 @@
+"""Pydantic models of the OKR file format.  Validators only; no IO.
+
+The models are the single source of the format: the loader validates parsed
+YAML against them, ``okr schema`` prints their JSON Schema, and
+docs/format.md describes them field by field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    WithJsonSchema,
+    Discriminator,
+    Field,
+    Tag,
+)
+
+from okrcli.model.periods import PERIOD_PATTERN
+from okrcli.model.references import REFERENCE_PATTERN, SLUG_PATTERN
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _date_from_text(value: Any) -> Any:
+    # YAML gives unquoted dates as date objects; a quoted "2026-10-05" is accepted too.
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _period_from_number(value: Any) -> Any:
+    # `period: 2026` is an integer in YAML; it names the year.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase letters, digits and hyphens")]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Day = Annotated[
+    date,
+    BeforeValidator(_date_from_text),
+    Field(strict=True),
+    WithJsonSchema({"type": "string", "format": "date", "description": "YYYY-MM-DD"}),
+]
+PeriodName = Annotated[
+    str,
+    BeforeValidator(_period_from_number),
+    Field(pattern=PERIOD_PATTERN),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "2026-Q4, 2026-H1 or 2026",
+        }
+    ),
+]
+ReferenceText = Annotated[
+    str,
+    Field(
+        pattern=REFERENCE_PATTERN,
+        description="team/objective, team/objective/kr, or PERIOD:team/objective",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CheckIn(_Strict):
+    """A dated update of a key result or guardrail."""
+
+    date: Day
+    value: Number = Field(description="the metric's value on that date")
+    confidence: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] | None = Field(
+        None, description="the owner's belief, 0.0 to 1.0, that the target will be hit"
+    )
+    note: str | None = None
+    by: str | None = None
+
+
+class KeyResult(_Strict):
+    """Measurable proof that the objective happened: a metric from baseline to target."""
+
+    id: Slug
+    title: Text
+    baseline: Number
+    target: Number
+    unit: str | None = Field(None, description="%, days, USD ...")
+    owner: str | None = Field(None, description="defaults to the objective's owner")
+    weight: Annotated[float, Field(strict=True, gt=0)] = 1.0
+    checkins: list[CheckIn] = Field(default_factory=list)
+
+
+class Initiative(_Strict):
+    """Work done to move a key result."""
+
+    title: Text
+    status: str | None = None
+    link: str | None = None
+
+
+def _initiative_kind(value: Any) -> str:
+    return "text" if isinstance(value, str) else "detailed"
+
+
+InitiativeEntry = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[Initiative, Tag("detailed")]],
+    Discriminator(_initiative_kind),
+]
+
+
+class Objective(_Strict):
+    """A qualitative aim with 2 to 5 key results."""
+
+    id: Slug
+    title: Text
+    type: Literal["committed", "aspirational"]
+    owner: str | None = None
+    aligns_to: ReferenceText | None = None
+    key_results: list[KeyResult] = Field(min_length=2, max_length=5)
+    initiatives: list[InitiativeEntry] = Field(default_factory=list)
+    retrospective: str | None = None
+    notes: str | None = None
+
+    def kr_owner(self, kr: KeyResult) -> str | None:
+        return kr.owner or self.owner
+
+
+class Guardrail(_Strict):
+    """A health metric that must stay above or below a threshold."""
+
+    id: Slug
+    title: Text
+    unit: str | None = None
+    threshold: Number
+    must_stay: Literal["above", "below"]
+    checkins: list[CheckIn] = Field(default_factory=list)
+
+
+class OkrFile(_Strict):
+    """One team's OKRs for one period."""
+
+    team: Slug
+    period: PeriodName
+    start: Day | None = Field(None, description="overrides the period's computed start")
+    end: Day | None = Field(None, description="overrides the period's computed end")
+    lead: str | None = None
+    objectives: list[Objective] = Field(min_length=1)
+    guardrails: list[Guardrail] = Field(default_factory=list)
+
+
+MODEL_NAMES = {
+    "OkrFile": "file",
+    "Objective": "objective",
+    "KeyResult": "key result",
+    "CheckIn": "check-in",
+    "Guardrail": "guardrail",
+    "Initiative": "initiative",
+}
+
+
+def model_at(path: tuple) -> type[BaseModel]:
+    """Which model describes the mapping found at ``path`` inside a file."""
+    model: type[BaseModel] = OkrFile
+    for part in path:
+        if isinstance(part, int):
+            continue
+        nested = {
+            (OkrFile, "objectives"): Objective,
+            (OkrFile, "guardrails"): Guardrail,
+            (Objective, "key_results"): KeyResult,
+            (Objective, "initiatives"): Initiative,
+            (KeyResult, "checkins"): CheckIn,
+            (Guardrail, "checkins"): CheckIn,
+        }.get((model, part))
+        if nested is None:
+            break
+        model = nested
+    return model
+
+
+def json_schema() -> dict:
+    """The file format as a draft-07 JSON Schema (what yaml-language-server reads)."""
+    schema = OkrFile.model_json_schema(ref_template="#/definitions/{model}")
+    schema["definitions"] = schema.pop("$defs", {})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        **schema,
+        "title": "okrcli OKR file",
+    }

@@ -1,0 +1,94 @@
+"""What a lint rule is, and the context every rule's check receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from types import ModuleType
+from typing import Callable, Iterator
+
+from okrcli.repo.config import Settings
+from okrcli.model.diagnostics import Diagnostic, Severity
+from okrcli.repo.repository import TeamFile
+from okrcli.rules.summary import SummaryIndex
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its stable name, default severity, documentation and check."""
+
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Callable[["LintContext"], Iterator[Diagnostic]]
+    from_validation: bool = False
+    """Reported by the loader (okr validate); the module documents it and re-checks nothing."""
+    scope: str = "file"
+    """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary."""
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        doc = (module.__doc__ or "").strip()
+        summary = doc.splitlines()[0] if doc else ""
+        return cls(
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=summary,
+            doc=doc,
+            check=getattr(module, "check", _nothing),
+            from_validation=getattr(module, "FROM_VALIDATION", False),
+            scope=getattr(module, "SCOPE", "file"),
+        )
+
+
+def _nothing(ctx: "LintContext") -> Iterator[Diagnostic]:
+    return iter(())
+
+
+@dataclass
+class LintContext:
+    """What a rule sees: the files to check (file rules) or every file's summary (repository rules).
+
+    Rules report their default severity; the runner applies okr.toml's overrides.
+    """
+
+    settings: Settings
+    as_of: date
+    files: list[TeamFile] = field(default_factory=list)
+    index: "SummaryIndex | None" = None
+    _scores: dict = field(default_factory=dict)
+
+    def severity(self, rule: str, default: Severity) -> Severity:
+        return default
+
+    def summary_finding(self, rule: str, default: Severity, summary, span: tuple, message: str, hint: str | None = None) -> Diagnostic:
+        from okrcli.model.location import Span
+
+        return Diagnostic(rule, default, message, summary.file, Span(*span), hint)
+
+    def finding(
+        self,
+        rule: str,
+        default: Severity,
+        team_file: TeamFile,
+        path: tuple,
+        message: str,
+        hint: str | None = None,
+        key: bool = False,
+    ) -> Diagnostic:
+        """A diagnostic at the value (or, with ``key``, the key) found at ``path`` in ``team_file``."""
+        span = team_file.source_map.key(path) if key else team_file.source_map.value(path)
+        return Diagnostic(rule, self.severity(rule, default), message, team_file.path, span, hint)
+
+    def objective_scores(self, team_file: TeamFile, as_of: date | None = None):
+        """Scores of every objective of ``team_file`` (cached)."""
+        from okrcli.scoring.scores import score_objective
+
+        key = (id(team_file), as_of or self.as_of)
+        if key not in self._scores:
+            self._scores[key] = [
+                score_objective(o, team_file, as_of or self.as_of, self.settings) for o in team_file.okr.objectives
+            ]
+        return self._scores[key]
+

@@ -1,0 +1,113 @@
+"""Run the lint rules: file rules per file, repository rules on summaries; then selection,
+severities, suppression comments and unused suppressions."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from okrcli.repo.config import Settings
+from okrcli.model.diagnostics import Diagnostic, Severity
+from okrcli.model.errors import UsageError
+from okrcli.rules.base import LintContext
+from okrcli.rules.registry import ALL_NAMES, RULES
+from okrcli.model.location import Span
+from okrcli.repo.repository import TeamFile
+
+FILE_RULES = tuple(r for r in RULES if r.scope == "file" and not r.from_validation)
+REPOSITORY_RULES = tuple(r for r in RULES if r.scope == "repository" and not r.from_validation)
+
+
+def check_rule_names(names: list[str], where: str) -> None:
+    for name in names:
+        if name not in ALL_NAMES:
+            close = difflib.get_close_matches(name, sorted(ALL_NAMES), n=1)
+            raise UsageError(
+                f"{where}: unknown rule '{name}'",
+                hint=f"did you mean '{close[0]}'?" if close else "`okr rules` lists them",
+            )
+
+
+def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diagnostic]:
+    """Every file-scope rule on one file, at default severities (selection is applied later)."""
+    context = LintContext(settings, as_of, [team_file])
+    found: list[Diagnostic] = []
+    for rule in FILE_RULES:
+        found.extend(rule.check(context))
+    return found
+
+
+def lint_repository(index, settings: Settings, as_of: date) -> list[Diagnostic]:
+    context = LintContext(settings, as_of, index=index)
+    found: list[Diagnostic] = []
+    for rule in REPOSITORY_RULES:
+        found.extend(rule.check(context))
+    return found
+
+
+class Selection:
+    """--select / --ignore / okr.toml [lint]: which rules report, at which severity."""
+
+    def __init__(self, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None):
+        self.select = list(select or []) or list(settings.lint.select)
+        ignore = list(ignore or []) + list(settings.lint.ignore)
+        check_rule_names(self.select, "--select")
+        check_rule_names(ignore, "--ignore")
+        check_rule_names(list(settings.lint.severity), "okr.toml [lint] severity")
+        self.levels = {name: level for name, level in settings.lint.severity.items() if level != "off"}
+        self.off = {name for name, level in settings.lint.severity.items() if level == "off"} | set(ignore)
+        self.lint_rules = {r.name for r in RULES if not r.from_validation}
+
+    def wants(self, rule: str) -> bool:
+        if rule in self.off:
+            return False
+        if self.select and rule in self.lint_rules:
+            return rule in self.select
+        return True
+
+    def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        result = []
+        for diag in diagnostics:
+            if not self.wants(diag.rule):
+                continue
+            level = self.levels.get(diag.rule)
+            if level:
+                diag = Diagnostic(diag.rule, Severity(level), diag.message, diag.file, diag.span, diag.hint)
+            result.append(diag)
+        return result
+
+
+def apply_suppressions(found: list[Diagnostic], suppressions_by_path: dict[Path, tuple], report_unused: bool) -> list[Diagnostic]:
+    """Drop findings silenced by ``# okr: disable-...`` comments; report the comments that silenced nothing."""
+    if not suppressions_by_path:
+        return found
+    used: set[tuple] = set()
+    kept = []
+    for diag in found:
+        suppressions = suppressions_by_path.get(diag.file) if diag.file else None
+        silenced = False
+        for s in suppressions or ():
+            if diag.rule in s.rules and (s.kind == "file" or s.applies_to == diag.line):
+                used.add((diag.file, s.line, diag.rule))
+                silenced = True
+        if not silenced:
+            kept.append(diag)
+    if report_unused:
+        for path, suppressions in suppressions_by_path.items():
+            for s in suppressions:
+                for rule in s.rules:
+                    if (path, s.line, rule) in used:
+                        continue
+                    reason = "names no known rule" if rule not in ALL_NAMES else "silences nothing"
+                    kept.append(
+                        Diagnostic(
+                            "unused-suppression",
+                            Severity.INFO,
+                            f"`okr: disable-{s.kind} {rule}` {reason}",
+                            path,
+                            Span.point(s.line, s.column),
+                            "remove the comment" if rule in ALL_NAMES else "`okr rules` lists the rule names",
+                        )
+                    )
+    return kept
