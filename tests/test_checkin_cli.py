@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from okrcli.repo.loader import load_file
+from okrcli.usecases.pipeline import load_file
 from okrcli.model.numbers import parse_confidence, parse_number
 from tests.helpers import VALID_FILE, git, make_git_repo, make_repo, run_cli
 

@@ -17,7 +17,7 @@ import pytest
 
 from okrcli.usecases.checkin import plan_file, targets_of, write_change
 from okrcli.yamlio.splice import NewCheckIn
-from okrcli.repo.loader import load_file
+from okrcli.usecases.pipeline import load_file
 from tests.helpers import EXAMPLES
 
 ODD = Path(__file__).resolve().parent / "data" / "odd"

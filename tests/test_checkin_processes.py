@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from okrcli.repo.loader import load_file
+from okrcli.usecases.pipeline import load_file
 from tests.helpers import VALID_FILE, make_repo
 
 OKR = str(Path(sys.executable).parent / "okr")

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from okrcli.usecases.draft import kr_slug, objective_feedback, parse_outline, retitle, slugify
-from okrcli.repo.loader import load_file, load_repository
+from okrcli.usecases.pipeline import load_file, load_repository
 from tests.helpers import VALID_FILE, copy_acme, make_repo, run_cli
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from okrcli.model.diagnostics import Diagnostic
-from okrcli.repo.loader import load_file
+from okrcli.usecases.pipeline import load_file
 from tests.helpers import ACME, VALID_FILE
 
 SEEDS = [VALID_FILE] + [p.read_text(encoding="utf-8") for p in sorted(ACME.glob("okrs/*/*.yaml"))[:3]]

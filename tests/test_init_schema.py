@@ -8,7 +8,7 @@ from datetime import date
 import jsonschema
 import yaml
 
-from okrcli.repo.loader import load_repository
+from okrcli.usecases.pipeline import load_repository
 from okrcli.model.okrfile import json_schema
 from okrcli.usecases.init import init_repository
 from tests.helpers import ACME, run_cli

@@ -6,7 +6,7 @@ import json
 import tracemalloc
 from pathlib import Path
 
-from okrcli.repo.loader import load_file, load_repository
+from okrcli.usecases.pipeline import load_file, load_repository
 from okrcli.yamlio.reader import MAX_NODES
 from tests.helpers import VALID_FILE, locate, make_repo, run_cli
 

@@ -110,7 +110,7 @@ def _load_needed(start: Path, period: str | None, as_of, with_previous: bool):
     """Load just the period's folder (and the previous period's), when the repository uses period folders."""
     from okrcli.usecases.checkin import periods_containing
     from okrcli.repo.config import find_repository, load_settings
-    from okrcli.repo.loader import load_periods
+    from okrcli.usecases.pipeline import load_periods
     from okrcli.model.periods import make_period, period_sort_key
 
     repo_dir = find_repository(start)
@@ -140,7 +140,7 @@ def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, a
     so that scores are never silently incomplete.
     """
     from okrcli.model.diagnostics import has_errors
-    from okrcli.repo.loader import open_repository
+    from okrcli.usecases.pipeline import open_repository
     from okrcli.model.periods import is_period_name
 
     if period is not None and not is_period_name(period):

@@ -73,7 +73,7 @@ def drafts_from_outline(text: str, default_type: str | None, owner: str | None, 
 
 def drafts_from_carry_over(repo_dir, settings, team: str, from_period: str, today, next_period: str):
     from okrcli.usecases.draft import carry_over
-    from okrcli.repo.loader import load_repository
+    from okrcli.usecases.pipeline import load_repository
 
     repository = load_repository(repo_dir, settings).repository
     team_file = repository.file_for(from_period, team)

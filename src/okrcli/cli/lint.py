@@ -72,7 +72,7 @@ def lint(
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.repo.config import find_repository, load_settings
     from okrcli.model.diagnostics import Severity
-    from okrcli.usecases.scan import check
+    from okrcli.usecases.diagnose import diagnose
 
     day = parse_day(as_of, "--as-of")
     for path in paths or []:
@@ -106,7 +106,7 @@ def lint(
                 out("[]")
             return 0
         paths = changed_files
-    diagnostics, checked = check(start, paths or None, day, True, _names(select), _names(ignore), not no_cache, jobs)
+    diagnostics, checked = diagnose(start, paths or None, day, True, _names(select), _names(ignore), not no_cache, jobs)
 
     chosen = output_format or (LintFormat.full if stdout_is_terminal() else LintFormat.concise)
     if chosen is LintFormat.github:

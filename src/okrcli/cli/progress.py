@@ -13,7 +13,8 @@ def open_with_progress(start: Path):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from okrcli.repo.config import find_repository, load_settings
-    from okrcli.repo.loader import discover, load_repository
+    from okrcli.repo.discovery import discover
+    from okrcli.usecases.pipeline import load_repository
 
     repo_dir = find_repository(start)
     settings = load_settings(repo_dir)

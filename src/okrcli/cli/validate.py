@@ -52,12 +52,12 @@ def validate(
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.model.diagnostics import has_errors
     from okrcli.cli.common import parse_day
-    from okrcli.usecases.scan import check
+    from okrcli.usecases.diagnose import diagnose
 
     for path in paths or []:
         if not path.exists():
             fail(f"{path}: no such file or folder", code=2)
-    diagnostics, checked = check(start_dir(ctx, repo), paths or None, parse_day(None, "--as-of"), False, use_cache=not no_cache)
+    diagnostics, checked = diagnose(start_dir(ctx, repo), paths or None, parse_day(None, "--as-of"), False, use_cache=not no_cache)
     chosen = output_format or (DiagnosticFormat.full if stdout_is_terminal() else DiagnosticFormat.concise)
     print_diagnostics(diagnostics, chosen.value, checked)
     return 1 if has_errors(diagnostics) else 0

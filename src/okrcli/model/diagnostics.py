@@ -20,10 +20,6 @@ class Severity(str, Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -44,6 +40,17 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (str(self.file or ""), self.span.line, self.span.column, self.rule)
+
+    def to_data(self) -> list:
+        """A compact JSON-able form for the cache and worker processes (see :meth:`from_data`)."""
+        s = self.span
+        return [self.rule, self.severity.value, self.message, str(self.file) if self.file else None,
+                s.line, s.column, s.end_line, s.end_column, self.hint]
+
+    @classmethod
+    def from_data(cls, data: list) -> "Diagnostic":
+        rule, severity, message, file, line, column, end_line, end_column, hint = data
+        return cls(rule, Severity(severity), message, Path(file) if file else None, Span(line, column, end_line, end_column), hint)
 
     def as_dict(self, relative_to: Path | None = None) -> dict:
         """The JSON form: ``{file, line, column, end_line, end_column, rule, severity, message}``."""

@@ -20,7 +20,8 @@ from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import has_errors
 from okrcli.yamlio.splice import NewCheckIn, splice_checkin
 from okrcli.model.errors import EditRefused, UsageError
-from okrcli.repo.loader import discover, load_file
+from okrcli.repo.discovery import discover
+from okrcli.usecases.pipeline import load_file
 from okrcli.model.okrfile import CheckIn, OkrFile
 from okrcli.model.periods import Period, is_period_name
 from okrcli.model.numbers import render_number

@@ -16,7 +16,7 @@ from pathlib import Path
 from okrcli.model.diagnostics import has_errors
 from okrcli.yamlio.splice import line_end_after, dash_column, insert_lines
 from okrcli.model.errors import EditRefused
-from okrcli.repo.loader import load_file
+from okrcli.usecases.pipeline import load_file
 from okrcli.language.quality import business_as_usual_word, numbers_in_objective, task_style, word_count
 from okrcli.language.sentences import ParsedKeyResult
 from okrcli.yamlio.writer import dump_yaml, geometry

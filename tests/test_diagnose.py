@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from okrcli.usecases.scan import check
+from okrcli.usecases.diagnose import diagnose
 from tests.helpers import ACME, copy_acme, run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -34,45 +34,45 @@ def corpus(tmp_path_factory):
 
 def test_parallel_and_serial_agree(corpus, monkeypatch, tmp_path):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
-    serial, _ = check(corpus, None, AS_OF, True, use_cache=False, jobs=1)
-    parallel, _ = check(corpus, None, AS_OF, True, use_cache=False, jobs=2)
+    serial, _ = diagnose(corpus, None, AS_OF, True, use_cache=False, jobs=1)
+    parallel, _ = diagnose(corpus, None, AS_OF, True, use_cache=False, jobs=2)
     assert _key(serial) == _key(parallel)
     assert any(d.rule == "unknown-field" for d in serial)
 
 
 def test_cached_run_reports_exactly_the_same(corpus, monkeypatch, tmp_path):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
-    first, _ = check(corpus, None, AS_OF, True)
+    first, _ = diagnose(corpus, None, AS_OF, True)
     cache_files = list((tmp_path / "cache").glob("scan-*.json"))
     assert len(cache_files) == 1
-    second, _ = check(corpus, None, AS_OF, True)
+    second, _ = diagnose(corpus, None, AS_OF, True)
     assert _key(first) == _key(second)
-    uncached, _ = check(corpus, None, AS_OF, True, use_cache=False)
+    uncached, _ = diagnose(corpus, None, AS_OF, True, use_cache=False)
     assert _key(first) == _key(uncached)
 
 
 def test_a_changed_file_is_never_served_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
     repo = copy_acme(tmp_path / "acme")
-    before, _ = check(repo, None, AS_OF, True)
+    before, _ = diagnose(repo, None, AS_OF, True)
     path = repo / "okrs/2026-Q4/finance.yaml"
     stat = path.stat()
     text = path.read_text().replace("target: 4\n", "targte: 4\n")
     path.write_text(text)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size? no; same mtime: content still decides
-    after, _ = check(repo, None, AS_OF, True)
+    after, _ = diagnose(repo, None, AS_OF, True)
     assert any(d.rule == "unknown-field" for d in after) and not any(d.rule == "unknown-field" for d in before)
 
 
 def test_settings_and_date_are_part_of_the_key(tmp_path, monkeypatch):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
     repo = copy_acme(tmp_path / "acme")
-    stale = [d.rule for d in check(repo, None, date(2026, 12, 10), True)[0]]
+    stale = [d.rule for d in diagnose(repo, None, date(2026, 12, 10), True)[0]]
     assert stale.count("checkin-stale") > 2
-    fresh = [d.rule for d in check(repo, None, AS_OF, True)[0]]
+    fresh = [d.rule for d in diagnose(repo, None, AS_OF, True)[0]]
     assert fresh.count("checkin-stale") == 2
     (repo / "okr.toml").write_text('root = "okrs"\n[checkin]\nstale_days = 60\n')
-    assert [d.rule for d in check(repo, None, AS_OF, True)[0]].count("checkin-stale") == 0
+    assert [d.rule for d in diagnose(repo, None, AS_OF, True)[0]].count("checkin-stale") == 0
 
 
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": 1, "okr": "0.1.0", "entries": {"x": 5}, "stats": 3}', b"\xff\xfe\x00"])
@@ -114,15 +114,15 @@ def test_no_cache_flag_writes_nothing(tmp_path, monkeypatch, capsys):
     assert not cache.exists() or not list(cache.iterdir())
 
 
-def test_validate_and_lint_memory_does_not_keep_models(corpus):
-    """The scan keeps summaries, not models: a summary is small."""
-    from okrcli.repo.loader import load_file
-    from okrcli.usecases.scan import process_file
+def test_what_validate_and_lint_keep_of_a_file_is_small(corpus):
+    """The scan keeps summaries, not models: a summary is much smaller than the file."""
+    from okrcli.usecases.pipeline import load_file
+    from okrcli.usecases.pipeline import process_file
     from okrcli.repo.config import Settings
 
     path = next((corpus / "okrs/2026-Q4").glob("team-0001*.yaml"))
-    _, _, diagnostics, summary = process_file(str(path), str(corpus / "okrs"), Settings(), AS_OF, True)
-    assert len(json.dumps(summary)) < len(path.read_text()) / 2
+    outcome = process_file(str(path), str(corpus / "okrs"), Settings(), AS_OF, True)
+    assert len(json.dumps(outcome.summary)) < len(path.read_text()) / 2
     assert load_file(path).team_file is not None
 
 
@@ -130,8 +130,8 @@ def test_validate_and_lint_keep_separate_caches(tmp_path, monkeypatch):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
     repo = copy_acme(tmp_path / "acme")
     from okrcli.repo.config import load_settings
-    from okrcli.repo.loader import discover
-    from okrcli.usecases.scan import scan
+    from okrcli.repo.discovery import discover
+    from okrcli.usecases.diagnose import scan
 
     settings = load_settings(repo)
     files = discover(repo / "okrs")
