@@ -85,7 +85,7 @@ class CheckIn(_Strict):
 
     date: Day
     value: Number = Field(description="the metric's value on that date")
-    confidence: Annotated[float, Field(strict=True, ge=0.0, le=1.0)] | None = Field(
+    confidence: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="the owner's belief, 0.0 to 1.0, that the target will be hit"
     )
     note: str | None = None
@@ -101,7 +101,7 @@ class KeyResult(_Strict):
     target: Number
     unit: str | None = Field(None, description="%, days, USD ...")
     owner: str | None = Field(None, description="defaults to the objective's owner")
-    weight: Annotated[float, Field(strict=True, gt=0)] = 1.0
+    weight: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 1.0
     checkins: list[CheckIn] = Field(default_factory=list)
 
 

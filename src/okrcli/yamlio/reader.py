@@ -37,11 +37,19 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_NODES = 50_000
-"""How many nodes (counting every alias expansion) one document may build.
+"""How many nodes alias expansion may add to a document (``*name`` repeating ``&name``).
 
-A yearly company file with weekly check-ins has about 6,500; a billion-laughs
-document would expand to 3.8 billion.
+A yearly company file with weekly check-ins has about 6,500 nodes and no aliases; a
+billion-laughs document would expand to 3.8 billion.
 """
+
+MAX_DOCUMENT_NODES = 2_000_000
+"""How many values one document may hold without aliases (10,000 objectives are about 400,000)."""
+
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters never intended in OKR text: C0 controls except tab and newline, DEL, C1 controls,
+Unicode line and paragraph separators, and bidirectional overrides (which make text display
+differently from what it says). Terminals act on some of them."""
 
 MAX_DEPTH = 64
 """How deeply collections may nest; OKR files nest 6 levels."""
@@ -184,19 +192,31 @@ class _Builder:
         self.positions = positions
         self.diagnostics: list[Diagnostic] = []
         self.nodes = 0
+        self.seen: set[int] = set()
         self.reported: set[tuple] = set()
         self.current_path: tuple = ()
 
     def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
+        self.seen.add(id(node))
+        if self.nodes - len(self.seen) > MAX_NODES:
             raise _Abort(
                 error(
                     "yaml-too-large",
-                    f"the document expands to more than {MAX_NODES:,} nodes (an alias bomb?)",
+                    f"aliases expand the document by more than {MAX_NODES:,} values (an alias bomb?)",
                     self.path,
                     _span(node),
                     "remove the anchors and aliases (&name / *name) that repeat each other",
+                )
+            )
+        if self.nodes > MAX_DOCUMENT_NODES:
+            raise _Abort(
+                error(
+                    "yaml-too-large",
+                    f"the document holds more than {MAX_DOCUMENT_NODES:,} values, the most okr reads from one file",
+                    self.path,
+                    _span(node),
+                    "split it: one file per team and period",
                 )
             )
         if depth > MAX_DEPTH:
@@ -250,10 +270,25 @@ class _Builder:
             )
         )
 
+    def _control_character(self, node: yaml.ScalarNode, value: str) -> None:
+        found = CONTROL_CHARACTERS.search(value).group(0)
+        self.reported.add(self.current_path)
+        self.diagnostics.append(
+            error(
+                "control-character",
+                f"the text contains the control character U+{ord(found):04X}, which terminals may act on",
+                self.path,
+                _span(node),
+                "remove it; write plain text (a line break in a block scalar `|` is fine)",
+            )
+        )
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
         try:
             if tag == _STR:
+                if CONTROL_CHARACTERS.search(value):
+                    self._control_character(node, value)
                 return value
             if tag == _NULL:
                 return None
