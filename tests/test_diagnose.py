@@ -87,6 +87,27 @@ def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch, capsys, garbage):
     assert again.exit_code == 0 and again.stdout == expected
 
 
+@pytest.mark.parametrize("damage", ["entry", "diagnostic", "summary"])
+def test_a_cache_of_valid_json_but_the_wrong_shape_is_ignored(tmp_path, monkeypatch, capsys, damage):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OKR_CACHE_DIR", str(cache))
+    repo = copy_acme(tmp_path / "acme")
+    expected = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-11-20", "--format", "json").stdout
+    (path,) = cache.glob("scan-*-lint.json")
+    data = json.loads(path.read_text())
+    for key, entry in data["entries"].items():
+        if damage == "entry":
+            data["entries"][key] = [1, 2]
+        elif damage == "diagnostic":
+            entry[0] = [["rule-only"]]
+        else:
+            entry[1] = {"path": 5}
+    path.write_text(json.dumps(data))
+    again = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-11-20", "--format", "json")
+    assert again.exit_code == 0 and again.stdout == expected
+    assert "Traceback" not in again.stderr
+
+
 def test_a_poisoned_entry_for_other_content_is_not_used(tmp_path, monkeypatch, capsys):
     """Entries are found by a key over the content hash: an entry for other content never matches."""
     cache = tmp_path / "cache"

@@ -38,3 +38,12 @@ class EditRefused(OkrError):
     """A write was refused because the result would be wrong (exit 1)."""
 
     exit_code = 1
+
+
+class WriteError(OkrError):
+    """A file could not be written (permissions, a full disk, a missing folder, a read-only file).
+
+    The original file is always left as it was.
+    """
+
+    exit_code = 2

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from okrcli import __version__
+from okrcli.model.errors import WriteError
 from okrcli.yamlio.writer import write_atomic
 
 
@@ -108,5 +109,5 @@ class ResultCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps({"format": self.FORMAT, "okr": __version__, "entries": self.fresh, "stats": self.fresh_stats}))
-        except OSError:
+        except (OSError, WriteError):
             pass  # a cache that cannot be written is not an error

@@ -59,21 +59,21 @@ def scan(
     """Process ``files`` (cache, then workers), then the cross-file checks and, for lint, the repository rules."""
     kind = "lint" if lint else "validate"
     cache = ResultCache(repo_dir, _cache_context(settings, as_of, lint, okr_root), kind) if use_cache else None
-    results: dict[str, tuple[list, dict]] = {}
+    results: dict[str, tuple[list[Diagnostic], FileSummary]] = {}
     todo: list[str] = []
-    hits = 0
     for file in files:
         key = str(file)
         digest = cache.digest(key) if cache is not None else None
         entry = cache.get(key, digest) if digest is not None else None
-        if entry is None:
+        found = _from_cache(entry) if entry is not None else None
+        if found is None:
             todo.append(key)
         else:
-            results[key] = (entry[0], entry[1])
-            hits += 1
+            results[key] = found
+    hits = len(results)
     outcomes = _process_all([(key, str(okr_root), settings, as_of, lint) for key in todo], jobs)
     for key, outcome in zip(todo, outcomes):
-        results[key] = (outcome.diagnostics, outcome.summary)
+        results[key] = ([Diagnostic.from_data(d) for d in outcome.diagnostics], FileSummary.from_data(outcome.summary))
         if cache is not None:
             cache.put(key, outcome.digest, outcome.diagnostics, outcome.summary)
             cache.remember(key, outcome.signature, outcome.digest)
@@ -83,13 +83,21 @@ def scan(
     diagnostics: list[Diagnostic] = []
     summaries: list[FileSummary] = []
     for file in files:
-        data, summary = results[str(file)]
-        diagnostics.extend(Diagnostic.from_data(d) for d in data)
-        summaries.append(FileSummary.from_data(summary))
+        found, summary = results[str(file)]
+        diagnostics.extend(found)
+        summaries.append(summary)
     diagnostics.extend(cross_file_problems(summaries))
     if lint:
         diagnostics.extend(lint_repository(SummaryIndex(summaries), settings, as_of))
     return ScanResult(diagnostics, summaries, hits)
+
+
+def _from_cache(entry: list) -> tuple[list[Diagnostic], FileSummary] | None:
+    """A cached entry as values, or None when it has the wrong shape (a foreign or damaged cache)."""
+    try:
+        return [Diagnostic.from_data(d) for d in entry[0]], FileSummary.from_data(entry[1])
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
 
 
 def _process_all(arguments: list[tuple], jobs: int | None) -> list[FileOutcome]:

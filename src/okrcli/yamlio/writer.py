@@ -8,7 +8,9 @@ same YAML 1.2 core-schema loader as the read path in :mod:`okrcli.yamlio.reader`
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,33 +18,89 @@ from typing import Any
 
 import yaml
 
+from okrcli.model.errors import WriteError
 from okrcli.yamlio.reader import MAX_DEPTH, CoreLoader
 
 
 def write_atomic(path: Path, text: str, newline: str = "") -> None:
     """Replace ``path`` with ``text`` so that a crash leaves the old or the new file, never a mix.
 
-    Writes a temporary file in the same folder, fsyncs it and renames it over
-    the target (``os.replace`` is atomic on POSIX and Windows).
+    Writes a temporary file in the same folder, fsyncs it and renames it over the target
+    (``os.replace`` is atomic on POSIX and Windows). A symbolic link is written through to
+    the file it points to, as an editor would, so the link stays a link. A device or pipe
+    (``/dev/stdout``) is written to directly. A new file gets the permissions the umask
+    allows; an existing one keeps its own. A file whose owner may not write it is refused.
+    Every failure raises :class:`WriteError` naming the file, and leaves it unchanged.
     """
-    folder = path.parent
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise WriteError(f"{path} is a link to {os.readlink(path)}, which does not exist", hint="fix or remove the link") from None
+        st = None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise WriteError(f"{path} is a folder", hint="name a file to write, e.g. " + str(path / "report.html"))
+        _write_directly(path, text, newline)
+        return
+    if st is not None and not st.st_mode & stat.S_IWUSR:
+        raise WriteError(f"{path} is read-only", hint="make it writable (chmod u+w) if it is meant to change, then run again")
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    folder = target.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException as exc:
         try:
             os.unlink(tmp_name)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
         raise
     _fsync_folder(folder)
+
+
+def _write_directly(path: Path, text: str, newline: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_HINTS = {
+    errno.ENOSPC: "free some disk space and run again",
+    errno.EDQUOT: "free some space in your quota and run again",
+    errno.EACCES: "check the permissions of the file and its folder",
+    errno.EPERM: "check the permissions of the file and its folder",
+    errno.ENOENT: "create the folder first, or choose another path",
+    errno.ENOTDIR: "a part of the path is a file, not a folder: choose another path",
+    errno.EROFS: "the file system is read-only: choose another path",
+    errno.EISDIR: "name a file, not a folder",
+}
+
+
+def _write_error(path: Path, exc: OSError) -> WriteError:
+    reason = exc.strerror or str(exc)
+    return WriteError(f"cannot write {path}: {reason}; nothing was changed", hint=_HINTS.get(exc.errno or 0))
 
 
 def _fsync_folder(folder: Path) -> None:
