@@ -30,6 +30,7 @@ import yaml
 
 from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.location import Span, SourceMap
+from okrcli.model.text import CONTROL_CHARACTERS, first_control_character
 
 try:  # pragma: no cover - which branch runs depends on the PyYAML build
     from yaml import CSafeLoader as _BaseLoader
@@ -46,10 +47,6 @@ billion-laughs document would expand to 3.8 billion.
 MAX_DOCUMENT_NODES = 2_000_000
 """How many values one document may hold without aliases (10,000 objectives are about 400,000)."""
 
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Characters never intended in OKR text: C0 controls except tab and newline, DEL, C1 controls,
-Unicode line and paragraph separators, and bidirectional overrides (which make text display
-differently from what it says). Terminals act on some of them."""
 
 MAX_DEPTH = 64
 """How deeply collections may nest; OKR files nest 6 levels."""
@@ -270,8 +267,7 @@ class _Builder:
             )
         )
 
-    def _control_character(self, node: yaml.ScalarNode, value: str) -> None:
-        found = CONTROL_CHARACTERS.search(value).group(0)
+    def _control_character(self, node: yaml.ScalarNode, found: str) -> None:
         self.reported.add(self.current_path)
         self.diagnostics.append(
             error(
@@ -288,7 +284,7 @@ class _Builder:
         try:
             if tag == _STR:
                 if CONTROL_CHARACTERS.search(value):
-                    self._control_character(node, value)
+                    self._control_character(node, first_control_character(value))
                 return value
             if tag == _NULL:
                 return None
