@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrcli.language.sentences import complete, parse_key_result
+from okrcli.model.numbers import parse_number
 
 # sentence, baseline, target, unit  (None: the sentence does not say)
 EXPLICIT = [
@@ -98,5 +99,20 @@ def test_no_numbers_at_all():
     assert parsed.baseline is None and parsed.target is None
 
 
-def test_count_of_phrasings():
-    assert len(EXPLICIT) + len(TARGET_ONLY) + len(RELATIVE) >= 40
+@pytest.mark.parametrize(
+    "word,factor",
+    [("k", 1e3), ("thousand", 1e3), ("M", 1e6), ("mn", 1e6), ("million", 1e6), ("B", 1e9), ("bn", 1e9), ("billion", 1e9)],
+)
+def test_every_multiplier_word_scales_the_number(word, factor):
+    parsed = parse_key_result(f"Grow revenue from 1.5{word} to 2 {word}")
+    assert (parsed.baseline, parsed.target) == (pytest.approx(1.5 * factor), pytest.approx(2 * factor))
+
+
+@pytest.mark.parametrize("typed", ["1.2k", "$2M", "$1.5bn", "41.5%", "1,200"])
+def test_a_sentence_reads_a_number_as_the_check_in_prompt_does(typed):
+    assert parse_key_result(f"Grow it from {typed} to 0").baseline == pytest.approx(parse_number(typed))
+
+
+def test_a_multiplier_needs_a_word_boundary():
+    # "5 kilos" is five kilos, not 5,000 of something
+    assert parse_key_result("Reduce waste from 5 kilos to 3 kilos").baseline == 5

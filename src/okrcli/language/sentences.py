@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from okrcli.model.numbers import MULTIPLIER_PATTERN, multiplier_of
+
 INCREASE = {
     "increase", "raise", "grow", "improve", "boost", "lift", "expand", "achieve", "reach", "hit", "attain",
     "double", "triple", "quadruple", "get", "drive", "gain", "win", "accelerate", "scale", "push", "bring", "move",
@@ -24,7 +26,7 @@ DECREASE = {
     "reduce", "cut", "decrease", "lower", "shorten", "drop", "halve", "minimize", "minimise", "eliminate",
     "shrink", "slash", "trim", "decline", "limit",
 }
-MULTIPLIERS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
+MULTIPLYING_VERBS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 UNIT_WORDS = {
     "day": "days", "days": "days", "hour": "hours", "hours": "hours", "hrs": "hours", "h": "hours",
@@ -36,7 +38,7 @@ UNIT_WORDS = {
 }
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+"
-_VALUE = rf"(?P<{{name}}cur>[$€£])?\s*(?P<{{name}}num>{_NUM}|zero|none)\s*(?P<{{name}}mult>k|m|mn|bn|b|thousand|million|billion)?\b\s*(?P<{{name}}pct>%|percent\b)?"
+_VALUE = rf"(?P<{{name}}cur>[$€£])?\s*(?P<{{name}}num>{_NUM}|zero|none)\s*(?P<{{name}}mult>{MULTIPLIER_PATTERN})?\b\s*(?P<{{name}}pct>%|percent\b)?"
 
 
 def _value(name: str) -> str:
@@ -84,10 +86,7 @@ def _number(match: re.Match, name: str) -> float:
     raw = match[f"{name}num"].replace(",", "").lower()
     if raw in ("zero", "none"):
         return 0.0
-    value = float(raw)
-    mult = (match[f"{name}mult"] or "").lower()
-    value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}.get(mult, 1)
-    return round(value, 10)
+    return round(float(raw) * multiplier_of(match[f"{name}mult"]), 10)
 
 
 def _unit(match: re.Match, name: str, word_group: str | None = None) -> str | None:
@@ -133,9 +132,9 @@ def parse_key_result(sentence: str) -> ParsedKeyResult:
         scale = out_of["scale"]
         return ParsedKeyResult(title, None, target, f"/{scale}", direction)
 
-    if first_word in MULTIPLIERS:
+    if first_word in MULTIPLYING_VERBS:
         by = _BY.search(title)
-        return ParsedKeyResult(title, None, None, _unit(by, "d", "dunit") if by else None, direction, multiplier=MULTIPLIERS[first_word])
+        return ParsedKeyResult(title, None, None, _unit(by, "d", "dunit") if by else None, direction, multiplier=MULTIPLYING_VERBS[first_word])
 
     by = _BY.search(title)
     if by:

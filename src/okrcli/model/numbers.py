@@ -1,9 +1,27 @@
-"""Reading numbers people type: ``5.5``, ``12%``, ``1,200``, ``1.2k``, ``$2M``, ``5.5 days``."""
+"""Numbers people type and how okr writes them back: the one home for multipliers and units.
+
+Reading: ``5.5``, ``12%``, ``1,200``, ``1.2k``, ``$2M``, ``5.5 days`` (:func:`parse_number`).
+Writing: the exact form stored in files (:func:`render_number`), the form shown to people
+(:func:`format_number`, :func:`with_unit`, :func:`compact_number`, :func:`value_path`) and
+the one-line echo of a check-in (:func:`describe_checkin`).
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
+
+MULTIPLIERS = {
+    "k": 1_000, "thousand": 1_000,
+    "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
+    "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+}
+"""Every multiplier word okr reads after a number, lower case.  Integers, so that
+:func:`parse_number` can multiply its exact Decimal without float noise."""
+
+MULTIPLIER_PATTERN = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+"""The multiplier words as a regular-expression alternation, longest first."""
 
 _NUMBER = re.compile(
     r"""^\s*(?P<sign>[-+])?\s*(?P<currency>[$€£])?\s*
@@ -11,9 +29,18 @@ _NUMBER = re.compile(
         \s*(?P<suffix>[kKmMbB]|mn|bn)?\s*(?P<percent>%)?\s*$""",
     re.VERBOSE,
 )
-_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
+# A typed value takes only the short multipliers ("1.2k", "$2M"); sentences also read the
+# spelled-out words ("2 million"), see okrcli.language.sentences.
+
+COMPACT_SUFFIXES = ((1e9, MULTIPLIERS["b"], "B"), (1e6, MULTIPLIERS["m"], "M"), (1e4, MULTIPLIERS["k"], "k"))
+"""(from this size, divide by, suffix) for :func:`compact_number`; below 10,000 numbers stay whole."""
 
 EXAMPLES = "5.5, 12%, 1,200, 1.2k or $2M"
+
+
+def multiplier_of(word: str | None) -> int:
+    """The factor a multiplier word stands for (``k`` -> 1,000); 1 for no word or an unknown one."""
+    return MULTIPLIERS.get((word or "").lower(), 1)
 
 
 def parse_number(text: str, unit: str | None = None) -> float:
@@ -32,9 +59,7 @@ def parse_number(text: str, unit: str | None = None) -> float:
         number = Decimal(match["digits"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern only admits decimals
         raise ValueError(f"{text!r} is not a number; write it like {EXAMPLES}") from None
-    suffix = (match["suffix"] or "").lower()
-    if suffix:
-        number *= _MULTIPLIERS[suffix]
+    number *= multiplier_of(match["suffix"])
     if match["sign"] == "-":
         number = -number
     return float(number)
@@ -60,3 +85,73 @@ def render_number(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(float(value))
+
+
+def plain_number(value: float | None) -> float | int | None:
+    """A number as the file wrote it, for JSON and YAML data: 14.0 read from a file is 14."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def format_number(value: float | None) -> str:
+    """A number for people to read: thousands separated, at most four decimals; ``-`` for none."""
+    if value is None:
+        return "-"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def compact_number(value: float | None) -> str:
+    """A short number for narrow columns: 1,200,000 -> 1.2M, 24,000 -> 24k, 6.75 -> 6.75."""
+    if value is None:
+        return "-"
+    size = abs(value)
+    for limit, divisor, suffix in COMPACT_SUFFIXES:
+        if size >= limit:
+            return f"{value / divisor:.2f}".rstrip("0").rstrip(".") + suffix
+    return format_number(round(value, 2))
+
+
+def format_in_multiples(value: float, word: str | None) -> str:
+    """``value`` as written before the multiplier ``word``: 1,250,000 before ``M`` is 1.25."""
+    return format_number(round(value / multiplier_of(word), 2))
+
+
+def unit_affixes(unit: str | None, currency_symbol: bool = True) -> tuple[str, str]:
+    """(prefix, suffix) that put ``unit`` beside a number: ``$`` before, ``%`` after, else `` days`` after.
+
+    ``currency_symbol=False`` keeps ``USD`` a word, as in commit messages and check-in echoes.
+    """
+    if not unit:
+        return "", ""
+    if unit == "%":
+        return "", "%"
+    if currency_symbol and unit in ("USD", "$"):
+        return "$", ""
+    return "", f" {unit}"
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """``12%``, ``$1,200``, ``5.5 days``; ``-`` for no value."""
+    if value is None:
+        return format_number(value)
+    prefix, suffix = unit_affixes(unit)
+    return f"{prefix}{format_number(value)}{suffix}"
+
+
+def value_path(baseline: float, current: float | None, target: float, unit: str | None) -> str:
+    """``14% → 12% → 10%``, ``$1.2M → $1.6M → $2M``, ``250 → 205 → 150 complaints``."""
+    prefix, suffix = unit_affixes(unit)
+    values = [compact_number(v) for v in (baseline, current, target)]
+    if suffix.startswith(" "):  # a word unit is said once, at the end
+        return " → ".join(f"{prefix}{v}" for v in values) + suffix
+    return " → ".join(f"{prefix}{v}{suffix}" for v in values)
+
+
+def describe_checkin(value: float, unit: str | None, day: date, confidence: float | None) -> str:
+    """``5.5 days on 2026-11-16, confidence 0.7``: a check-in as okr echoes and commits it."""
+    _, suffix = unit_affixes(unit, currency_symbol=False)
+    text = f"{render_number(value)}{suffix} on {day}"
+    return text if confidence is None else f"{text}, confidence {render_number(confidence)}"
