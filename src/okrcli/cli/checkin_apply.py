@@ -49,11 +49,9 @@ def apply(repo_dir: Path, settings, entries, *, replace: bool, dry_run: bool, co
             change = plan_file(path, okr_root, file_entries, replace)
             write_change(change)
             for target, new in change.entries:
-                unit = f" {target.unit}" if target.unit and target.unit != "%" else (target.unit or "")
-                from okrcli.model.numbers import render_number
+                from okrcli.model.numbers import describe_checkin
 
-                conf = f", confidence {render_number(new.confidence)}" if new.confidence is not None else ""
-                out(f"{target.ref}: {render_number(new.value)}{unit} on {new.date}{conf} -> {display_path(path, base)}")
+                out(f"{target.ref}: {describe_checkin(new.value, target.unit, new.date, new.confidence)} -> {display_path(path, base)}")
             if git is not None:
                 with FileLock(str(lock_path(repo_dir)), timeout=60):
                     result = git.commit_files([path], commit_message([change]))

@@ -14,9 +14,8 @@ from okrcli.cli.prompt import ask, say
 def walk(targets, when: date, by: str | None, default_note: str | None):
     """Ask for each target's value, confidence and note; returns the entries, or None if aborted."""
     from okrcli.yamlio.splice import NewCheckIn
-    from okrcli.report.score_data import value_path
     from okrcli.report.sparkline import sparkline
-    from okrcli.model.numbers import parse_confidence, parse_number, render_number
+    from okrcli.model.numbers import parse_confidence, parse_number, render_number, value_path
 
     entries = []
     total = len(targets)
@@ -72,15 +71,14 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
 
 
 def _finish(entries):
-    from okrcli.model.numbers import render_number
+    from okrcli.model.numbers import describe_checkin
 
     if not entries:
         return []
     say("About to write:")
     for target, new in entries:
-        confidence = f", confidence {render_number(new.confidence)}" if new.confidence is not None else ""
         note = f', note "{new.note}"' if new.note else ""
-        say(f"  {target.ref}: {render_number(new.value)} on {new.date}{confidence}{note}")
+        say(f"  {target.ref}: {describe_checkin(new.value, None, new.date, new.confidence)}{note}")  # the bare value, as typed
     answer = ask("Write these check-ins? [y/N] ")
     if answer is None or answer.lower() not in ("y", "yes"):
         say("Nothing written.")
