@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 from okrcli.repo.config import Settings
 from okrcli.model.okrfile import CheckIn, KeyResult, Objective
 from okrcli.model.periods import make_period
-from okrcli.scoring.scores import fit_line, grade, kr_score, rollup_status, score_key_result
+from okrcli.scoring.forecast import fit_line
+from okrcli.scoring.progress import kr_score
+from okrcli.scoring.scores import score_key_result
+from okrcli.scoring.statuses import grade, rollup_status
 
 Q4 = make_period("2026-Q4")
 

@@ -97,9 +97,9 @@ def report(
         console.print(renderable)
         return 0
 
-    from okrcli.report import files
+    from okrcli.report.outputs import render_report
 
-    text = files.render(view, chosen)
+    text = render_report(view, chosen)
     if output is None:
         out(text.rstrip("\n"))
     else:
@@ -118,7 +118,7 @@ def tree(
 ) -> int:
     """Show the alignment tree: company objectives with the team objectives aligned to them."""
     from okrcli.cli.common import load_for_period, parse_day
-    from okrcli.report import score_terminal
+    from okrcli.report import terminal as score_terminal
     from okrcli.report.console import make_console
     from okrcli.scoring.scores import score_period
 

@@ -61,20 +61,20 @@ def score(
 
         fail(f"nothing in {chosen} matches {prefix!r}", hint="give team, team/objective or team/objective/kr")
     if output_format is ScoreFormat.json:
-        from okrcli.report.score_data import to_json
+        from okrcli.report.json_contract import score_json
 
-        out(to_json(result))
+        out(score_json(result))
     elif output_format is ScoreFormat.csv:
-        from okrcli.report.score_data import to_csv
+        from okrcli.report.csv_rows import score_csv
 
-        out(to_csv(result).rstrip("\n"))
+        out(score_csv(result).rstrip("\n"))
     elif output_format is ScoreFormat.markdown:
-        from okrcli.report.score_data import to_markdown
+        from okrcli.report.markdown import score_markdown
 
-        out(to_markdown(result))
+        out(score_markdown(result))
     else:
         from okrcli.report.console import make_console
-        from okrcli.report import score_terminal
+        from okrcli.report import terminal as score_terminal
 
         console = make_console()
         if tree:

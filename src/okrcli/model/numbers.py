@@ -155,3 +155,13 @@ def describe_checkin(value: float, unit: str | None, day: date, confidence: floa
     _, suffix = unit_affixes(unit, currency_symbol=False)
     text = f"{render_number(value)}{suffix} on {day}"
     return text if confidence is None else f"{text}, confidence {render_number(confidence)}"
+
+
+def format_change(value: float | None) -> str:
+    """A change between two scores with its sign, two decimals: ``+0.12``, ``-0.05``; empty for none."""
+    return "" if value is None else f"{'+' if value >= 0 else ''}{value:.2f}"
+
+
+def format_confidence(confidence: float | None, missing: str = "-") -> str:
+    """A confidence in a table column, one decimal: ``0.7``; ``missing`` when none was given."""
+    return missing if confidence is None else f"{confidence:.1f}"

@@ -1,1 +1,1 @@
-"""View models (pure) and renderers: terminal, markdown, html, json."""
+"""View models (pure) and renderers: terminal (rich), Markdown, HTML, JSON, CSV and CI formats."""

@@ -7,10 +7,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from okrcli.report.score_data import value_path, with_unit
-from okrcli.report.score_terminal import GRADE_STYLE, STATUS_STYLE
+from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.sparkline import sparkline
-from okrcli.report.views import ReportView, kr_age
+from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE
+from okrcli.report.views import ReportView, guardrail_values, kr_age
+from okrcli.scoring.statuses import BREACHED
 
 WIDE = 120
 """From this width the values get their own column; below it they go under the title."""
@@ -39,6 +40,7 @@ def _age(days: int | None) -> str:
 
 
 def header(view: ReportView) -> Group:
+    """The period, the day, a count of key results by status and the overall score."""
     counts = view.counts()
     title = Text.assemble(
         ("OKR dashboard ", "bold"),
@@ -46,15 +48,16 @@ def header(view: ReportView) -> Group:
         f"  {view.start} → {view.end}  ·  as of {view.as_of}  ·  day {view.days_elapsed} of {view.days_total}, {view.days_left} left",
     )
     tally = Text()
-    for status in ("on-track", "at-risk", "off-track", "stale", "not-started", "done"):
+    for status, count in counts.items():
         if tally:
             tally.append("  ")
-        tally.append(f"{status} {counts.get(status, 0)}", style=STATUS_STYLE.get(status, ""))
+        tally.append(f"{status} {count}", style=STATUS_STYLE.get(status, ""))
     tally.append(f"    overall {view.score:.2f}", style="bold")
     return Group(title, tally)
 
 
 def team_table(team, view: ReportView, width: int) -> Table:
+    """One team's objectives, key results and guardrails; columns drop out as ``width`` shrinks."""
     wide = width >= WIDE
     show_conf = width >= NARROW
     bar_width = 12 if width >= NARROW else 10
@@ -91,7 +94,7 @@ def team_table(team, view: ReportView, width: int) -> Table:
                 row.append(values)
             row += [progress_bar(kr.score, kr.expected, bar_width, style), f"{kr.score:.2f}"]
             if show_conf:
-                row.append("-" if kr.confidence is None else f"{kr.confidence:.1f}")
+                row.append(format_confidence(kr.confidence))
             row += [
                 sparkline([v for _, v in kr.values][-8:], kr.baseline, kr.target),
                 _age(kr_age(kr, view.as_of)),
@@ -100,9 +103,9 @@ def team_table(team, view: ReportView, width: int) -> Table:
             table.add_row(*row)
     for guardrail in team.guardrails:
         style = STATUS_STYLE.get(guardrail.status, "")
-        breached = guardrail.status == "breached"
+        breached = guardrail.status == BREACHED
         label = Text("guardrail: " + guardrail.title, style="bold red" if breached else "")
-        detail = f"{with_unit(guardrail.value, guardrail.unit)}, must stay {guardrail.must_stay} {with_unit(guardrail.threshold, guardrail.unit)}"
+        detail = guardrail_values(guardrail)
         if not wide:
             label.append("\n    " + detail, style="dim")
         row = [label]
@@ -117,6 +120,7 @@ def team_table(team, view: ReportView, width: int) -> Table:
 
 
 def dashboard(view: ReportView, width: int) -> Group:
+    """The whole dashboard for a terminal ``width`` columns wide."""
     parts: list = [header(view)]
     for team in view.teams:
         change = ""

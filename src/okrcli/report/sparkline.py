@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-BARS = "▁▂▃▄▅▆▇█"
+BLOCKS = "▁▂▃▄▅▆▇█"
+"""Eight heights, lowest first."""
 
 
 def sparkline(values: list[float], low: float | None = None, high: float | None = None) -> str:
@@ -16,6 +17,6 @@ def sparkline(values: list[float], low: float | None = None, high: float | None 
     low = min(values) if low is None else low
     high = max(values) if high is None else high
     if high == low:
-        return BARS[len(BARS) // 2] * len(values)
+        return BLOCKS[len(BLOCKS) // 2] * len(values)
     span = high - low
-    return "".join(BARS[max(0, min(len(BARS) - 1, int((v - low) / span * (len(BARS) - 1) + 0.5)))] for v in values)
+    return "".join(BLOCKS[max(0, min(len(BLOCKS) - 1, int((v - low) / span * (len(BLOCKS) - 1) + 0.5)))] for v in values)

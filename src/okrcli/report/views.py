@@ -1,7 +1,7 @@
 """The report as data: what the dashboard and the quarterly report show.  Pure; no rich.
 
-Everything numeric comes from :mod:`okrcli.scoring.scores`; this module only selects,
-groups and counts.
+Everything numeric comes from :mod:`okrcli.scoring`; this module only selects, groups
+and counts, and words the phrases every renderer shares.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from okrcli.model.numbers import with_unit
 from okrcli.repo.repository import Repository
-from okrcli.scoring.scores import GuardrailResult, KrResult, ObjectiveResult, PeriodResult, score_period
+from okrcli.scoring.guardrails import GuardrailResult
+from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, score_period
+from okrcli.scoring.statuses import BREACHED, KR_STATUSES
 
-STATUSES = ["on-track", "at-risk", "off-track", "stale", "not-started", "done"]
 BUCKETS = [(i / 10, (i + 1) / 10) for i in range(10)]
 SWEET_SPOT = 0.7
 
@@ -57,7 +59,7 @@ class ReportView:
         return [kr for t in self.teams for o in t.objectives for kr in o.key_results]
 
     def counts(self) -> dict[str, int]:
-        counts = {status: 0 for status in STATUSES}
+        counts = {status: 0 for status in KR_STATUSES}
         for kr in self.key_results():
             counts[kr.status] = counts.get(kr.status, 0) + 1
         return counts
@@ -79,12 +81,20 @@ class ReportView:
         return result
 
     def breached(self) -> list[GuardrailResult]:
-        return [g for t in self.teams for g in t.guardrails if g.status == "breached"]
+        return [g for t in self.teams for g in t.guardrails if g.status == BREACHED]
 
 
 def kr_age(kr: KrResult, as_of: date) -> int | None:
     """Days since the key result's last check-in, None without one."""
     return None if kr.last_checkin is None else (as_of - kr.last_checkin).days
+
+
+def guardrail_values(guardrail: GuardrailResult) -> str:
+    """``12%, must stay below 15%``: a guardrail's latest value against its threshold."""
+    return (
+        f"{with_unit(guardrail.value, guardrail.unit)}, must stay {guardrail.must_stay} "
+        f"{with_unit(guardrail.threshold, guardrail.unit)}"
+    )
 
 
 def build_report(

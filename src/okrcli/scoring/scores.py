@@ -1,74 +1,32 @@
-"""Scores, grades, statuses and forecasts.  Pure math on the model; never reads the clock.
+"""Scores of key results, objectives, teams and periods on a day, with the arithmetic behind each.
 
-The rules are documented with worked examples in docs/scoring.md; every
-result carries ``explanation`` lines with the numbers and arithmetic that
-produced it (``okr score --explain``).
+Pure math on the model; never reads the clock.  The rules are documented with worked
+examples in docs/scoring.md; every result carries ``explanation`` lines with the numbers
+and arithmetic that produced it (``okr score --explain``).  The pieces live beside this
+module: :mod:`~okrcli.scoring.progress` (a key result's score), :mod:`~okrcli.scoring.forecast`,
+:mod:`~okrcli.scoring.statuses` (statuses and grades) and :mod:`~okrcli.scoring.guardrails`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from okrcli.model.numbers import format_number
+from okrcli.model.okrfile import KeyResult, Objective
+from okrcli.model.periods import Period, make_period
 from okrcli.repo.config import Settings
-from okrcli.model.okrfile import CheckIn, Guardrail, KeyResult, Objective
-from okrcli.model.periods import Period
 from okrcli.repo.repository import Repository, TeamFile
-
-BARS = {"committed": 1.0, "aspirational": 0.7}
-"""The forecast an objective type must reach to be on track."""
-
-AT_RISK_FRACTION = 0.7
-"""Below the bar but at or above this fraction of it is at-risk; lower is off-track."""
-
-LOW_CONFIDENCE = 0.3
-"""A latest confidence below this can never read on-track."""
-
-STATUS_ORDER = ["off-track", "at-risk", "stale", "not-started", "on-track", "done"]
-"""Worst first: an objective's status is its least healthy key result's."""
-
-
-def clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
-    return max(low, min(high, value))
-
-
-def kr_score(baseline: float, target: float, current: float) -> float:
-    """clamp((current - baseline) / (target - baseline), 0, 1): direction-aware by construction.
-
-    Rounded to 12 decimals so that binary float noise ((56.8 - 54) / 4 =
-    0.6999999999999993) never flips a comparison with a bar such as 0.7.
-    """
-    return round(clamp((current - baseline) / (target - baseline)), 12)
-
-
-def checkins_until(checkins: list[CheckIn], as_of: date) -> list[CheckIn]:
-    """Check-ins dated on or before ``as_of`` (files keep them in date order)."""
-    return [c for c in checkins if c.date <= as_of]
-
-
-def fit_line(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """Least-squares ``(slope, intercept)`` through ``points``; None when all x are equal."""
-    n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    sxx = sum((x - mean_x) ** 2 for x, _ in points)
-    if sxx == 0:
-        return None
-    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
-    slope = sxy / sxx
-    return slope, mean_y - slope * mean_x
-
-
-def fmt(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
+from okrcli.scoring.forecast import kr_forecast
+from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
+from okrcli.scoring.progress import checkins_until, kr_score
+from okrcli.scoring.statuses import grade, kr_status, rollup_status
 
 
 @dataclass
 class KrResult:
+    """One key result on a day: its values, score, forecast, status and the arithmetic behind them."""
+
     ref: str
     title: str
     baseline: float
@@ -89,6 +47,8 @@ class KrResult:
 
 @dataclass
 class ObjectiveResult:
+    """One objective: the weighted mean of its key results, its grade and rolled-up status."""
+
     ref: str
     title: str
     type: str
@@ -103,19 +63,9 @@ class ObjectiveResult:
 
 
 @dataclass
-class GuardrailResult:
-    ref: str
-    title: str
-    unit: str | None
-    value: float | None
-    threshold: float
-    must_stay: str
-    status: str
-    values: list[tuple[date, float]]
-
-
-@dataclass
 class TeamResult:
+    """One team's file in a period: the mean of its objectives, and its guardrails."""
+
     team: str
     path: str
     score: float
@@ -125,6 +75,8 @@ class TeamResult:
 
 @dataclass
 class PeriodResult:
+    """Every team of a period on ``as_of``; the period score is the mean of the team scores."""
+
     period: str
     start: date
     end: date
@@ -143,17 +95,17 @@ def score_key_result(
     current = last.value if last else kr.baseline
     score = kr_score(kr.baseline, kr.target, current)
     span = kr.target - kr.baseline
+    now, baseline, target = (format_number(v) for v in (current, kr.baseline, kr.target))
     lines = [
-        f"current = {fmt(current)} "
-        + (f"(check-in of {last.date})" if last else "(no check-in on or before as-of: the baseline)"),
-        f"score = clamp(({fmt(current)} - {fmt(kr.baseline)}) / ({fmt(kr.target)} - {fmt(kr.baseline)}), 0, 1)"
-        f" = clamp({fmt(current - kr.baseline)} / {fmt(span)}) = {score:.4f}",
+        f"current = {now} " + (f"(check-in of {last.date})" if last else "(no check-in on or before as-of: the baseline)"),
+        f"score = clamp(({now} - {baseline}) / ({target} - {baseline}), 0, 1)"
+        f" = clamp({format_number(current - kr.baseline)} / {format_number(span)}) = {score:.4f}",
     ]
     expected = period.elapsed_fraction(as_of)
     lines.append(
         f"expected = elapsed fraction of {period.start}..{period.end} on {as_of} = {expected:.4f}"
     )
-    forecast, forecast_lines = _forecast(kr, seen, period, as_of, score)
+    forecast, forecast_lines = kr_forecast(kr, seen, period, as_of, score)
     lines += forecast_lines
     confidence = last.confidence if last else None
     if confidence is None:
@@ -162,7 +114,7 @@ def score_key_result(
     lines.append(
         f"confidence = {confidence} (latest given)" if confidence is not None else "confidence = none given"
     )
-    status, status_line = _status(objective.type, score, forecast, last, confidence, period, as_of, stale_days)
+    status, status_line = kr_status(objective.type, score, forecast, last, confidence, period, as_of, stale_days)
     lines.append(status_line)
     return KrResult(
         ref=ref,
@@ -184,78 +136,10 @@ def score_key_result(
     )
 
 
-def _forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date, score: float) -> tuple[float, list[str]]:
-    if as_of >= period.end:
-        return score, [f"forecast = score, the period has ended = {score:.4f}"]
-    if not seen:
-        return 0.0, ["forecast = 0 (no check-in yet)"]
-    points = [(0.0, kr.baseline)] + [(float((c.date - period.start).days), c.value) for c in seen]
-    horizon = float((period.end - period.start).days)
-    line = fit_line(points)
-    if line is None:
-        return score, [f"forecast = score (all values on one day) = {score:.4f}"]
-    slope, intercept = line
-    projected = intercept + slope * horizon
-    forecast = kr_score(kr.baseline, kr.target, projected)
-    return forecast, [
-        f"trend = least-squares line through {len(points)} points (day 0 = baseline {fmt(kr.baseline)}):"
-        f" value = {intercept:.4f} {'-' if slope < 0 else '+'} {abs(slope):.6f} x day",
-        f"projected value on day {int(horizon)} ({period.end}) = {projected:.4f}",
-        f"forecast = clamp(({projected:.4f} - {fmt(kr.baseline)}) / ({fmt(kr.target)} - {fmt(kr.baseline)}), 0, 1)"
-        f" = {forecast:.4f}",
-    ]
-
-
-def _status(
-    kind: str,
-    score: float,
-    forecast: float,
-    last: CheckIn | None,
-    confidence: float | None,
-    period: Period,
-    as_of: date,
-    stale_days: int,
-) -> tuple[str, str]:
-    if score >= 1.0:
-        return "done", "status = done (score is 1.0)"
-    if last is None:
-        return "not-started", "status = not-started (no check-in on or before as-of)"
-    age = (as_of - last.date).days
-    if period.contains(as_of) and age > stale_days:
-        return "stale", f"status = stale (last check-in {age} days ago > stale_days {stale_days})"
-    bar = BARS[kind]
-    if forecast >= bar:
-        status, why = "on-track", f"forecast {forecast:.4f} >= bar {bar} ({kind})"
-    elif forecast >= AT_RISK_FRACTION * bar:
-        status, why = "at-risk", f"forecast {forecast:.4f} < bar {bar} but >= {AT_RISK_FRACTION} x bar = {AT_RISK_FRACTION * bar:.2f}"
-    else:
-        status, why = "off-track", f"forecast {forecast:.4f} < {AT_RISK_FRACTION} x bar {bar} = {AT_RISK_FRACTION * bar:.2f}"
-    if status == "on-track" and confidence is not None and confidence < LOW_CONFIDENCE:
-        status, why = "at-risk", f"{why}, but confidence {confidence} < {LOW_CONFIDENCE} cannot read on-track"
-    return status, f"status = {status} ({why})"
-
-
-def rollup_status(statuses: list[str]) -> str:
-    """An objective is done when every key result is; otherwise its least healthy key result's status."""
-    if statuses and all(s == "done" for s in statuses):
-        return "done"
-    return min((s for s in statuses if s != "done"), key=STATUS_ORDER.index, default="not-started")
-
-
-def grade(kind: str, score: float, period: Period, as_of: date, settings: Settings) -> str:
-    """Aspirational: green/yellow/red; committed: met at 1.0, else missed once the period ended, open before."""
-    if kind == "committed":
-        if score >= 1.0:
-            return "met"
-        return "missed" if as_of > period.end else "open"
-    if score >= settings.scoring.green:
-        return "green"
-    return "yellow" if score >= settings.scoring.yellow else "red"
-
-
 def score_objective(
     objective: Objective, team_file: TeamFile, as_of: date, settings: Settings
 ) -> ObjectiveResult:
+    """Score, grade and status of one objective of ``team_file`` on ``as_of``."""
     period = team_file.period
     base = f"{team_file.team}/{objective.id}"
     krs = [
@@ -264,7 +148,7 @@ def score_objective(
     ]
     total_weight = sum(k.weight for k in krs)
     score = round(sum(k.score * k.weight for k in krs) / total_weight, 12)
-    terms = " + ".join(f"{k.score:.4f} x {fmt(k.weight)}" for k in krs)
+    terms = " + ".join(f"{k.score:.4f} x {format_number(k.weight)}" for k in krs)
     result_grade = grade(objective.type, score, period, as_of, settings)
     return ObjectiveResult(
         ref=base,
@@ -278,36 +162,15 @@ def score_objective(
         retrospective=objective.retrospective,
         key_results=krs,
         explanation=[
-            f"score = weighted mean = ({terms}) / {fmt(total_weight)} = {score:.4f}",
+            f"score = weighted mean = ({terms}) / {format_number(total_weight)} = {score:.4f}",
             f"grade = {result_grade} ({objective.type})",
             "status = least healthy key result: " + ", ".join(f"{k.ref.rsplit('/', 1)[1]} {k.status}" for k in krs),
         ],
     )
 
 
-def guardrail_status(guardrail: Guardrail, ref: str, period: Period, as_of: date) -> GuardrailResult:
-    """``ok`` while the latest value is strictly on the right side of the threshold, else ``breached``."""
-    seen = checkins_until(guardrail.checkins, min(as_of, period.end))
-    value = seen[-1].value if seen else None
-    if value is None:
-        status = "no-data"
-    elif guardrail.must_stay == "below":
-        status = "ok" if value < guardrail.threshold else "breached"
-    else:
-        status = "ok" if value > guardrail.threshold else "breached"
-    return GuardrailResult(
-        ref=ref,
-        title=guardrail.title,
-        unit=guardrail.unit,
-        value=value,
-        threshold=guardrail.threshold,
-        must_stay=guardrail.must_stay,
-        status=status,
-        values=[(c.date, c.value) for c in seen],
-    )
-
-
 def score_team(team_file: TeamFile, as_of: date, settings: Settings) -> TeamResult:
+    """Every objective and guardrail of one team's file on ``as_of``."""
     objectives = [score_objective(o, team_file, as_of, settings) for o in team_file.okr.objectives]
     guardrails = [
         guardrail_status(g, f"{team_file.team}/{g.id}", team_file.period, as_of) for g in team_file.okr.guardrails
@@ -323,8 +186,6 @@ def score_period(repo: Repository, period: str, as_of: date) -> PeriodResult:
     total = sum(t.score for t in teams) / len(teams) if teams else 0.0
     starts = [f.period.start for f in files]
     ends = [f.period.end for f in files]
-    from okrcli.model.periods import make_period
-
     default = make_period(period)
     return PeriodResult(
         period=period,
@@ -351,14 +212,9 @@ def filter_by_prefix(result: PeriodResult, prefix: str | None) -> PeriodResult:
                 continue
             krs = [k for k in objective.key_results if len(parts) < 3 or k.ref.split("/")[2] == parts[2]]
             if krs:
-                objectives.append(_replace(objective, key_results=krs))
+                objectives.append(replace(objective, key_results=krs))
         guardrails = team.guardrails if len(parts) == 1 else [g for g in team.guardrails if g.ref.split("/")[1] == parts[1]]
         if objectives or guardrails:
-            teams.append(_replace(team, objectives=objectives, guardrails=guardrails))
-    return _replace(result, teams=teams)
+            teams.append(replace(team, objectives=objectives, guardrails=guardrails))
+    return replace(result, teams=teams)
 
-
-def _replace(obj, **changes):
-    from dataclasses import replace
-
-    return replace(obj, **changes)

@@ -314,12 +314,13 @@ def validate_text(path: Path, okr_root: Path, text: str) -> None:
 
 def carry_over(team_file, as_of: date, settings, next_period: str | None = None) -> list[DraftObjective]:
     """Objectives of a finished (or current) period that did not reach their bar, with baselines moved to the latest values."""
-    from okrcli.scoring.scores import BARS, score_objective
+    from okrcli.scoring.scores import score_objective
+    from okrcli.scoring.statuses import ON_TRACK_BARS
 
     drafts = []
     for objective in team_file.okr.objectives:
         result = score_objective(objective, team_file, as_of, settings)
-        if result.score >= BARS[objective.type]:
+        if result.score >= ON_TRACK_BARS[objective.type]:
             continue
         pairs = [(kr, k) for kr, k in zip(objective.key_results, result.key_results) if k.score < 1.0]
         if len(pairs) < 2:  # keep the objective valid: bring back the completed ones too

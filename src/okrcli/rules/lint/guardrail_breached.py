@@ -33,7 +33,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx):
-    from okrcli.scoring.scores import guardrail_status
+    from okrcli.scoring.guardrails import guardrail_status
 
     for team_file in ctx.files:
         for g, guardrail in enumerate(team_file.okr.guardrails):

@@ -1,4 +1,4 @@
-"""Score results on a terminal: a rich table per team, --explain, and the alignment tree."""
+"""okr score on a terminal: a rich table per team, --explain, and the alignment tree (okr tree)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,15 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from okrcli.model.numbers import format_confidence, value_path, with_unit
 from okrcli.report.alignment import AlignmentNode, alignment_tree
-from okrcli.report.score_data import value_path, with_unit
+from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, styled
+from okrcli.report.views import guardrail_values
 from okrcli.scoring.scores import PeriodResult
-
-STATUS_STYLE = {
-    "done": "bold green",
-    "on-track": "green",
-    "at-risk": "yellow",
-    "off-track": "red",
-    "stale": "magenta",
-    "not-started": "dim",
-    "ok": "green",
-    "breached": "bold red",
-    "no-data": "dim",
-}
-GRADE_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "met": "green", "missed": "red", "open": "cyan"}
-
-
-def styled(value: str, styles: dict[str, str]) -> Text:
-    return Text(value, style=styles.get(value, ""))
 
 
 def score_tables(result: PeriodResult) -> Group:
+    """One table per team: objectives, their key results (values, score, forecast, confidence) and guardrails."""
     header = Text.assemble(
         (f"OKR scores {result.period}", "bold"),
         f"  {result.start} to {result.end}, as of {result.as_of}  ·  overall ",
@@ -65,13 +51,13 @@ def score_tables(result: PeriodResult) -> Group:
                     value_path(kr.baseline, kr.current, kr.target, kr.unit),
                     f"{kr.score:.2f}",
                     f"{kr.forecast:.2f}",
-                    "-" if kr.confidence is None else f"{kr.confidence:.1f}",
+                    format_confidence(kr.confidence),
                     styled(kr.status, STATUS_STYLE),
                 )
         for g in team.guardrails:
             table.add_row(
                 f"guardrail: {g.title}",
-                f"{with_unit(g.value, g.unit)}, must stay {g.must_stay} {with_unit(g.threshold, g.unit)}",
+                guardrail_values(g),
                 "",
                 "",
                 "",
@@ -82,6 +68,7 @@ def score_tables(result: PeriodResult) -> Group:
 
 
 def explain(result: PeriodResult) -> Group:
+    """Every score of the period with the arithmetic that produced it (``okr score --explain``)."""
     parts: list = [Text(f"How each score of {result.period} on {result.as_of} was computed", style="bold")]
     for team in result.teams:
         parts.append(Text(""))
@@ -105,6 +92,7 @@ def explain(result: PeriodResult) -> Group:
 
 
 def tree(result: PeriodResult) -> Tree:
+    """Objectives under the objectives they align to, each with its score and status."""
     root = Tree(Text(f"Alignment {result.period} (as of {result.as_of})", style="bold"))
     for node in alignment_tree(result):
         _add(root, node)

@@ -1,0 +1,128 @@
+"""Markdown for ``okr score --format markdown`` and ``okr report --format markdown``.  Pure.
+
+Text from the files (titles, retrospectives) goes through :func:`md_escape`, and only
+here, so a ``|`` in a title never breaks a table in either output.
+"""
+
+from __future__ import annotations
+
+from okrcli.model.numbers import format_change, format_confidence, value_path, with_unit
+from okrcli.report.sparkline import sparkline
+from okrcli.report.views import SWEET_SPOT, ReportView, guardrail_values
+from okrcli.scoring.scores import PeriodResult
+from okrcli.scoring.statuses import BREACHED
+
+
+def md_escape(text: str) -> str:
+    """OKR text made safe inside a Markdown table cell or line: ``|`` escaped, newlines joined."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def text_bar(score: float, width: int = 10) -> str:
+    """``██████░░░░``: a score as a bar of block characters, for code blocks."""
+    filled = int(round(max(0.0, min(1.0, score)) * width))
+    return "█" * filled + "░" * (width - filled)
+
+
+def score_markdown(result: PeriodResult) -> str:
+    """``okr score --format markdown``: one table per team, key results under their objectives."""
+    lines = [
+        f"## OKR scores {result.period} (as of {result.as_of})",
+        "",
+        f"Period {result.start} to {result.end}. Overall score **{result.score:.2f}**.",
+        "",
+    ]
+    for team in result.teams:
+        lines += [f"### {team.team}: {team.score:.2f}", ""]
+        lines += ["| objective / key result | type | from → now → target | score | forecast | status |", "|---|---|---|---:|---:|---|"]
+        for objective in team.objectives:
+            lines.append(
+                f"| **{md_escape(objective.title)}** (`{objective.ref}`) | {objective.type} | | "
+                f"**{objective.score:.2f}** | | {objective.status} ({objective.grade}) |"
+            )
+            for kr in objective.key_results:
+                lines.append(
+                    f"| ↳ {md_escape(kr.title)} | | {with_unit(kr.baseline, kr.unit)} → {with_unit(kr.current, kr.unit)}"
+                    f" → {with_unit(kr.target, kr.unit)} | {kr.score:.2f} | {kr.forecast:.2f} | {kr.status} |"
+                )
+        for g in team.guardrails:
+            mark = "⚠ breached" if g.status == BREACHED else g.status
+            lines.append(
+                f"| guardrail: {md_escape(g.title)} | | {with_unit(g.value, g.unit)} (must stay {g.must_stay}"
+                f" {with_unit(g.threshold, g.unit)}) | | | {mark} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def report_markdown(view: ReportView) -> str:
+    """``okr report --format markdown``: counts, teams, each objective with bars and a table, and the reviews."""
+    lines = [
+        f"# OKR report {view.period}",
+        "",
+        f"{view.start} to {view.end}, as of {view.as_of} (day {view.days_elapsed} of {view.days_total}). "
+        f"Overall score **{view.score:.2f}**.",
+        "",
+    ]
+    counts = view.counts()
+    lines += ["| " + " | ".join(counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
+    lines += _teams_table(view)
+    for team in view.teams:
+        lines += [f"## {team.team}: {team.score:.2f}", ""]
+        for objective in team.objectives:
+            lines += [
+                f"### {md_escape(objective.title)}",
+                "",
+                f"`{objective.ref}` · {objective.type} · score **{objective.score:.2f}** · {objective.grade} · {objective.status}",
+                "",
+                "```text",
+            ]
+            for kr in objective.key_results:
+                trend = sparkline([v for _, v in kr.values], kr.baseline, kr.target) or "·"
+                lines.append(f"{text_bar(kr.score)} {kr.score:.2f}  {trend:<13} {kr.ref.rsplit('/', 1)[1]}")
+            lines += ["```", "", "| key result | baseline → now → target | score | forecast | confidence | status |", "|---|---|---:|---:|---:|---|"]
+            for kr in objective.key_results:
+                lines.append(
+                    f"| {md_escape(kr.title)} | {value_path(kr.baseline, kr.current, kr.target, kr.unit)} | {kr.score:.2f} | "
+                    f"{kr.forecast:.2f} | {format_confidence(kr.confidence, missing='')} | {kr.status} |"
+                )
+            lines.append("")
+        for g in team.guardrails:
+            mark = "**⚠ breached**" if g.status == BREACHED else g.status
+            lines.append(f"Guardrail *{md_escape(g.title)}*: {guardrail_values(g)}: {mark}")
+        if team.guardrails:
+            lines.append("")
+    lines += _missed_committed(view)
+    lines += _aspirational_distribution(view)
+    return "\n".join(lines)
+
+
+def _teams_table(view: ReportView) -> list[str]:
+    lines = ["## Teams", "", "| team | score | " + (f"{view.previous_period} | change |" if view.previous_period else ""), "|---|---:|" + ("---:|---:|" if view.previous_period else "")]
+    for team in view.teams:
+        row = f"| {team.team} | {team.score:.2f} |"
+        if view.previous_period:
+            row += f" {'' if team.previous_score is None else f'{team.previous_score:.2f}'} | {format_change(team.change)} |"
+        lines.append(row)
+    return lines + [""]
+
+
+def _missed_committed(view: ReportView) -> list[str]:
+    lines = ["## Committed objectives that missed", ""]
+    missed = view.missed_committed()
+    if not missed:
+        lines += ["None." if view.as_of > view.end else "None yet: committed objectives are graded when the period ends.", ""]
+    for _, objective in missed:
+        lines += [f"- **{md_escape(objective.title)}** (`{objective.ref}`, {objective.score:.2f}): "
+                  + (md_escape(objective.retrospective) if objective.retrospective else "**no retrospective**")]
+    if missed:
+        lines.append("")
+    return lines
+
+
+def _aspirational_distribution(view: ReportView) -> list[str]:
+    lines = ["## Aspirational scores", "", f"The sweet spot is about {SWEET_SPOT}: well above it, quarter after quarter, means the targets are too safe.", "", "```text"]
+    for low, high, count in view.distribution():
+        marker = "  ← sweet spot" if low <= SWEET_SPOT < high else ""
+        lines.append(f"{low:.1f}-{high:.1f} {'■' * count:<10} {count}{marker}")
+    return lines + ["```", ""]

@@ -1,0 +1,111 @@
+"""The status and grade vocabulary: every word, what it means, their order, and the rules that pick one.
+
+A key result's status says whether it will reach its target (docs/scoring.md, "Status and
+forecast"); an objective takes its least healthy key result's status; a guardrail is ok or
+breached; an objective's grade judges its score.  Reports count, order and colour these
+words from here, so a new status is added in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from okrcli.model.okrfile import CheckIn
+from okrcli.model.periods import Period
+from okrcli.repo.config import Settings
+
+ON_TRACK = "on-track"
+AT_RISK = "at-risk"
+OFF_TRACK = "off-track"
+STALE = "stale"
+NOT_STARTED = "not-started"
+DONE = "done"
+
+KR_STATUSES = {
+    ON_TRACK: "the forecast reaches the objective type's bar",
+    AT_RISK: "the forecast is below the bar but at least 0.7 of it, or confidence is below 0.3",
+    OFF_TRACK: "the forecast is below 0.7 of the bar",
+    STALE: "the last check-in is older than [checkin] stale_days",
+    NOT_STARTED: "no check-in yet",
+    DONE: "the score is 1.0",
+}
+"""Key-result (and objective) statuses in the order reports list them, with their meaning."""
+
+HEALTH_ORDER = (OFF_TRACK, AT_RISK, STALE, NOT_STARTED, ON_TRACK, DONE)
+"""Least healthy first: an objective's status is its least healthy key result's."""
+
+OK = "ok"
+BREACHED = "breached"
+NO_DATA = "no-data"
+
+GUARDRAIL_STATUSES = {
+    OK: "the latest value is strictly on the side of the threshold it must stay",
+    BREACHED: "the latest value has reached or crossed the threshold",
+    NO_DATA: "no value yet",
+}
+
+GRADES = {
+    "green": "aspirational, score at or above [scoring] green",
+    "yellow": "aspirational, score at or above [scoring] yellow",
+    "red": "aspirational, score below [scoring] yellow",
+    "met": "committed, score 1.0",
+    "open": "committed, below 1.0 while the period runs",
+    "missed": "committed, below 1.0 after the period ended",
+}
+
+ON_TRACK_BARS = {"committed": 1.0, "aspirational": 0.7}
+"""The forecast an objective type must reach to be on track."""
+
+AT_RISK_FRACTION = 0.7
+"""Below the bar but at or above this fraction of it is at-risk; lower is off-track."""
+
+LOW_CONFIDENCE = 0.3
+"""A latest confidence below this can never read on-track."""
+
+
+def kr_status(
+    kind: str,
+    score: float,
+    forecast: float,
+    last: CheckIn | None,
+    confidence: float | None,
+    period: Period,
+    as_of: date,
+    stale_days: int,
+) -> tuple[str, str]:
+    """A key result's status on ``as_of`` and the explanation line saying which rule chose it."""
+    if score >= 1.0:
+        return DONE, "status = done (score is 1.0)"
+    if last is None:
+        return NOT_STARTED, "status = not-started (no check-in on or before as-of)"
+    age = (as_of - last.date).days
+    if period.contains(as_of) and age > stale_days:
+        return STALE, f"status = stale (last check-in {age} days ago > stale_days {stale_days})"
+    bar = ON_TRACK_BARS[kind]
+    if forecast >= bar:
+        status, why = ON_TRACK, f"forecast {forecast:.4f} >= bar {bar} ({kind})"
+    elif forecast >= AT_RISK_FRACTION * bar:
+        status, why = AT_RISK, f"forecast {forecast:.4f} < bar {bar} but >= {AT_RISK_FRACTION} x bar = {AT_RISK_FRACTION * bar:.2f}"
+    else:
+        status, why = OFF_TRACK, f"forecast {forecast:.4f} < {AT_RISK_FRACTION} x bar {bar} = {AT_RISK_FRACTION * bar:.2f}"
+    if status == ON_TRACK and confidence is not None and confidence < LOW_CONFIDENCE:
+        status, why = AT_RISK, f"{why}, but confidence {confidence} < {LOW_CONFIDENCE} cannot read on-track"
+    return status, f"status = {status} ({why})"
+
+
+def rollup_status(statuses: list[str]) -> str:
+    """An objective is done when every key result is; otherwise its least healthy key result's status."""
+    if statuses and all(s == DONE for s in statuses):
+        return DONE
+    return min((s for s in statuses if s != DONE), key=HEALTH_ORDER.index, default=NOT_STARTED)
+
+
+def grade(kind: str, score: float, period: Period, as_of: date, settings: Settings) -> str:
+    """Aspirational: green/yellow/red; committed: met at 1.0, else missed once the period ended, open before."""
+    if kind == "committed":
+        if score >= 1.0:
+            return "met"
+        return "missed" if as_of > period.end else "open"
+    if score >= settings.scoring.green:
+        return "green"
+    return "yellow" if score >= settings.scoring.yellow else "red"
