@@ -86,3 +86,29 @@ def test_tree(capsys):
     result = run_cli(capsys, "-C", str(ACME), "tree", "--as-of", AS_OF)
     assert result.exit_code == 0
     assert_golden("report/tree.txt", result.stdout)
+
+
+def test_markdown_escapes_pipes_in_titles_in_both_outputs(tmp_path, capsys):
+    repo = copy_acme(tmp_path / "acme")
+    path = repo / "okrs/2026-Q4/finance.yaml"
+    path.write_text(path.read_text().replace("title: Close the books fast enough to steer by them", "title: Close | books"))
+    score = run_cli(capsys, "-C", str(repo), "score", "--as-of", AS_OF, "--format", "markdown").stdout
+    report = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "markdown").stdout
+    assert "| **Close \\| books** (`finance/faster-close`) |" in score
+    assert "### Close \\| books" in report
+    assert "Close | books" not in score + report
+
+
+def test_every_status_and_grade_has_a_terminal_style():
+    from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE
+    from okrcli.scoring.statuses import GRADES, GUARDRAIL_STATUSES, KR_STATUSES
+
+    assert set(STATUS_STYLE) == set(KR_STATUSES) | set(GUARDRAIL_STATUSES)
+    assert set(GRADE_STYLE) == set(GRADES)
+
+
+def test_counts_list_every_status_in_the_vocabulary_order(capsys):
+    from okrcli.scoring.statuses import KR_STATUSES
+
+    data = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json").stdout)
+    assert list(data["report"]["counts"]) == list(KR_STATUSES)

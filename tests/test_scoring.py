@@ -14,7 +14,7 @@ from okrcli.model.periods import make_period
 from okrcli.scoring.forecast import fit_line
 from okrcli.scoring.progress import kr_score
 from okrcli.scoring.scores import score_key_result
-from okrcli.scoring.statuses import grade, rollup_status
+from okrcli.scoring.statuses import GRADES, HEALTH_ORDER, KR_STATUSES, grade, rollup_status
 
 Q4 = make_period("2026-Q4")
 
@@ -107,6 +107,21 @@ def test_rollup_is_the_least_healthy():
     assert rollup_status(["done", "on-track"]) == "on-track"
     assert rollup_status(["on-track", "stale", "at-risk"]) == "at-risk"
     assert rollup_status(["on-track", "off-track"]) == "off-track"
+
+
+def test_the_health_order_ranks_every_status_once():
+    assert sorted(HEALTH_ORDER) == sorted(KR_STATUSES)
+    assert rollup_status(list(KR_STATUSES)) == HEALTH_ORDER[0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(list(KR_STATUSES)), min_size=1))
+def test_statuses_and_grades_come_from_the_vocabulary(statuses):
+    assert rollup_status(statuses) in KR_STATUSES
+    s = Settings()
+    for kind in ("aspirational", "committed"):
+        for score in (0.0, 0.5, 0.9, 1.0):
+            assert grade(kind, score, Q4, date(2027, 1, 1), s) in GRADES
 
 
 def test_fit_line():
