@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from okrcli.model.periods import make_period, period_range, quarter_of
+from okrcli.model.periods import (
+    make_period,
+    next_period,
+    period_range,
+    periods_containing,
+    previous_period,
+    previous_period_name,
+    quarter_of,
+)
 from okrcli.model.references import parse_reference
 
 
@@ -41,3 +49,54 @@ def test_references():
     assert (ref.period, ref.team, ref.objective, ref.key_result) == ("2026", "company", "trust", "nps")
     with pytest.raises(ValueError, match="not a reference"):
         parse_reference("company")
+
+
+def test_periods_containing_a_day_shortest_first():
+    assert periods_containing(date(2026, 5, 3)) == ["2026-Q2", "2026-H1", "2026"]
+    assert periods_containing(date(2026, 7, 1)) == ["2026-Q3", "2026-H2", "2026"]
+
+
+@pytest.mark.parametrize(
+    "name,following",
+    [("2026-Q1", "2026-Q2"), ("2026-Q4", "2027-Q1"), ("2026-H1", "2026-H2"), ("2026-H2", "2027-H1"), ("2026", "2027")],
+)
+def test_next_period(name, following):
+    assert next_period(name) == following
+
+
+def test_previous_period_is_the_latest_of_the_same_kind_that_ended_before():
+    names = ["2025", "2025-Q3", "2026-H1", "2026-Q1", "2026-Q2", "2026-Q3", "archive"]
+    assert previous_period_name("2026-Q3", names) == "2026-Q2"
+    assert previous_period_name("2026-Q2", names) == "2026-Q1"
+    assert previous_period_name("2026-Q1", names) == "2025-Q3"  # a gap is skipped, not filled
+    assert previous_period_name("2026", names) == "2025"
+    assert previous_period_name("2026-H1", names) is None  # halves only: quarters are another kind
+    assert previous_period_name("2025-Q3", names) is None
+
+
+def test_previous_period_uses_the_dates_a_file_gives_its_period():
+    # a 2026-Q1 that runs into April has not ended before a 2026-Q2 starting on 1 April
+    late = make_period("2026-Q1", end=date(2026, 4, 10))
+    q4 = make_period("2025-Q4")
+    assert previous_period(make_period("2026-Q2"), [q4, late], lambda p: p) is q4
+    assert previous_period(make_period("2026-Q2", start=date(2026, 4, 11)), [q4, late], lambda p: p) is late
+
+
+def test_locate_finds_objectives_and_key_results_by_id():
+    from okrcli.model.okrfile import OkrFile
+    from okrcli.model.references import locate, locate_guardrail
+
+    kr = {"title": "Raise NPS from 40 to 50", "baseline": 40, "target": 50}
+    okr = OkrFile.model_validate({
+        "team": "sales", "period": "2026-Q4",
+        "objectives": [{"id": "trust", "title": "Buyers trust us", "type": "committed",
+                        "key_results": [{"id": "nps", **kr}, {"id": "csat", **kr}]}],
+        "guardrails": [{"id": "churn", "title": "Churn stays low", "threshold": 2, "must_stay": "below"}],
+    })
+    assert locate(okr, parse_reference("sales/trust")).node_path == ("objectives", 0)
+    found = locate(okr, parse_reference("sales/trust/csat"))
+    assert found.node_path == ("objectives", 0, "key_results", 1) and found.key_result.id == "csat"
+    assert locate(okr, parse_reference("sales/trust/revenue")) is None
+    assert locate(okr, parse_reference("sales/growth")) is None
+    assert locate_guardrail(okr, "churn")[0] == ("guardrails", 0)
+    assert locate_guardrail(okr, "trust") is None

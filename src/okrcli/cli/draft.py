@@ -61,7 +61,7 @@ def draft(
     from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
     from okrcli.repo.config import find_repository, load_settings
     from okrcli.usecases.draft import write_draft
-    from okrcli.model.periods import is_period_name, quarter_of
+    from okrcli.model.periods import is_period_name, next_period, quarter_of
     from okrcli.model.references import SLUG_PATTERN
 
     import re
@@ -82,7 +82,7 @@ def draft(
 
         if not (team and from_period):
             fail("--carry-over needs --team and --from-period", hint="okr draft --team finance --carry-over --from-period 2026-Q4")
-        period = period or _next_period(from_period)
+        period = period or next_period(from_period)
         drafts = drafts_from_carry_over(repo_dir, settings, team, from_period, today, period)
         lead = None
     elif from_file is not None:
@@ -121,11 +121,3 @@ def draft(
     out("next: okr validate && okr lint")
     return 0
 
-
-def _next_period(name: str) -> str:
-    year = int(name[:4])
-    if len(name) == 4:
-        return str(year + 1)
-    kind, index = name[5], int(name[6])
-    last = 4 if kind == "Q" else 2
-    return f"{year + 1}-{kind}1" if index == last else f"{year}-{kind}{index + 1}"

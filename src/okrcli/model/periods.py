@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable, Iterable, TypeVar
 
 PERIOD_PATTERN = r"^[0-9]{4}(-(Q[1-4]|H[12]))?$"
 _PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -20,9 +23,11 @@ class Period:
 
     @property
     def days(self) -> int:
+        """How many days the period has, both ends included."""
         return (self.end - self.start).days + 1
 
     def contains(self, day: date) -> bool:
+        """Whether ``day`` falls within the period."""
         return self.start <= day <= self.end
 
     def elapsed_fraction(self, as_of: date) -> float:
@@ -35,7 +40,13 @@ class Period:
 
 
 def is_period_name(text: str) -> bool:
+    """Whether ``text`` names a period: ``2026-Q4``, ``2026-H1`` or ``2026``."""
     return bool(_PERIOD_RE.match(text))
+
+
+def period_kind(name: str) -> str:
+    """``Q`` for a quarter, ``H`` for a half, ``Y`` for a year."""
+    return name[5] if len(name) > 4 else "Y"
 
 
 def period_range(name: str) -> tuple[date, date]:
@@ -55,6 +66,7 @@ def period_range(name: str) -> tuple[date, date]:
 
 
 def make_period(name: str, start: date | None = None, end: date | None = None) -> Period:
+    """The period ``name``, with ``start`` or ``end`` replacing its computed dates when given."""
     computed_start, computed_end = period_range(name)
     return Period(start or computed_start, end or computed_end, name)
 
@@ -62,6 +74,40 @@ def make_period(name: str, start: date | None = None, end: date | None = None) -
 def quarter_of(day: date) -> str:
     """The quarter name containing ``day``, e.g. ``2026-Q4``."""
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def periods_containing(day: date) -> list[str]:
+    """The period names that contain ``day``, shortest first: its quarter, its half, its year."""
+    return [quarter_of(day), f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
+
+
+def next_period(name: str) -> str:
+    """The period of the same kind right after ``name``: 2026-Q4 -> 2027-Q1, 2026-H1 -> 2026-H2, 2026 -> 2027."""
+    year = int(name[:4])
+    kind = period_kind(name)
+    if kind == "Y":
+        return str(year + 1)
+    index, last = int(name[6]), 4 if kind == "Q" else 2
+    return f"{year + 1}-{kind}1" if index == last else f"{year}-{kind}{index + 1}"
+
+
+def previous_period(current: Period, candidates: Iterable[T], period_of: Callable[[T], Period]) -> T | None:
+    """The candidate of the period before ``current``: the latest of the same kind (quarter,
+    half or year) that ended before ``current`` started; None when there is none.
+
+    ``period_of`` gives a candidate's period (candidates may be names, files or summaries,
+    and their periods may have custom dates). Of two candidates with the same period, the
+    later one in ``candidates`` wins.
+    """
+    kind = period_kind(current.name)
+    earlier = [c for c in candidates if period_kind(period_of(c).name) == kind and period_of(c).end < current.start]
+    earlier.sort(key=lambda c: (period_of(c).start, period_of(c).end))
+    return earlier[-1] if earlier else None
+
+
+def previous_period_name(name: str, names: Iterable[str]) -> str | None:
+    """The name among ``names`` of the period before ``name`` (see :func:`previous_period`)."""
+    return previous_period(make_period(name), [n for n in names if is_period_name(n)], make_period)
 
 
 def period_sort_key(name: str) -> tuple[int, int, int]:

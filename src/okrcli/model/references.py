@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # okrfile imports this module's patterns: no import at run time
+    from okrcli.model.okrfile import Guardrail, KeyResult, Objective, OkrFile
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _SLUG = r"[a-z0-9][a-z0-9-]*"
@@ -19,6 +23,8 @@ _REFERENCE_RE = re.compile(REFERENCE_PATTERN)
 
 @dataclass(frozen=True)
 class Reference:
+    """What a reference names: a team's objective, or one of its key results, in a period."""
+
     team: str
     objective: str
     key_result: str | None = None
@@ -47,3 +53,39 @@ def parse_reference(text: str) -> Reference:
         period, text = text.split(":", 1)
     parts = text.split("/")
     return Reference(parts[0], parts[1], parts[2] if len(parts) == 3 else None, period)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a reference points inside one file: the node path and what is there."""
+
+    node_path: tuple
+    """``("objectives", o)`` or ``("objectives", o, "key_results", k)``."""
+    objective: "Objective"
+    key_result: "KeyResult | None" = None
+
+
+def locate(okr: "OkrFile", ref: Reference) -> Located | None:
+    """The objective (or key result) ``ref`` names inside ``okr``; None when it has no such one.
+
+    ``okr`` is the file the caller chose for ``ref``'s team and period; only the ids are
+    matched here.
+    """
+    for o, objective in enumerate(okr.objectives):
+        if objective.id != ref.objective:
+            continue
+        if ref.key_result is None:
+            return Located(("objectives", o), objective)
+        for k, key_result in enumerate(objective.key_results):
+            if key_result.id == ref.key_result:
+                return Located(("objectives", o, "key_results", k), objective, key_result)
+        return None
+    return None
+
+
+def locate_guardrail(okr: "OkrFile", guardrail_id: str) -> tuple[tuple, "Guardrail"] | None:
+    """The node path of the guardrail ``guardrail_id`` in ``okr``, and the guardrail; None when absent."""
+    for g, guardrail in enumerate(okr.guardrails):
+        if guardrail.id == guardrail_id:
+            return ("guardrails", g), guardrail
+    return None

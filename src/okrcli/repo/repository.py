@@ -8,9 +8,8 @@ from pathlib import Path
 
 from okrcli.repo.config import Settings
 from okrcli.model.location import SourceMap
-from okrcli.model.okrfile import KeyResult, Objective, OkrFile
-from okrcli.model.periods import Period, make_period, period_sort_key
-from okrcli.model.references import Reference
+from okrcli.model.okrfile import OkrFile
+from okrcli.model.periods import Period, make_period, period_sort_key, previous_period_name
 
 
 @dataclass(frozen=True)
@@ -60,31 +59,19 @@ class Repository:
         return sorted({f.okr.period for f in self.files} | self.known_periods, key=period_sort_key)
 
     def files_in(self, period: str) -> list[TeamFile]:
+        """The valid files of ``period``."""
         return [f for f in self.files if f.okr.period == period]
 
     def file_for(self, period: str, team: str) -> TeamFile | None:
+        """The valid file of ``team`` for ``period``, if there is one."""
         for team_file in self.files:
             if team_file.okr.period == period and team_file.okr.team == team:
                 return team_file
         return None
 
     def is_broken(self, period: str, team: str) -> bool:
+        """Whether ``team``'s file for ``period`` exists but did not validate."""
         return (period, team) in self.broken.values()
-
-    def resolve(self, ref: Reference, period: str) -> tuple[TeamFile, Objective, KeyResult | None] | None:
-        """Find what ``ref`` names; ``period`` is used when the reference has none."""
-        team_file = self.file_for(ref.period or period, ref.team)
-        if team_file is None:
-            return None
-        for objective in team_file.okr.objectives:
-            if objective.id == ref.objective:
-                if ref.key_result is None:
-                    return team_file, objective, None
-                for kr in objective.key_results:
-                    if kr.id == ref.key_result:
-                        return team_file, objective, kr
-                return None
-        return None
 
     def current_period(self, today: date) -> str | None:
         """The shortest period containing ``today``; otherwise the latest one that started."""
@@ -98,10 +85,6 @@ class Repository:
         return names[0] if names else None
 
     def previous_period(self, period: str) -> str | None:
+        """The period before ``period`` among those present (same kind, ended before it started)."""
         names = self.periods()
-        if period not in names:
-            return None
-        current = make_period(period)
-        earlier = [n for n in names if make_period(n).end < current.start and len(n) == len(period)]
-        return earlier[-1] if earlier else None
-
+        return previous_period_name(period, names) if period in names else None

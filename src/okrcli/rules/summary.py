@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from okrcli.model.location import Span
+from okrcli.model.periods import Period, previous_period
 from okrcli.repo.repository import Suppression, TeamFile
 
 
@@ -139,8 +140,9 @@ class SummaryIndex:
 
     def previous(self, summary: FileSummary) -> FileSummary | None:
         """The team's file for the latest period of the same length that ended before this one started."""
-        earlier = [
-            s for s in self.team_history(summary.team)
-            if len(s.period) == len(summary.period) and s.end < summary.start
-        ]
-        return earlier[-1] if earlier else None
+        return previous_period(summary_period(summary), self.team_history(summary.team), summary_period)
+
+
+def summary_period(summary: FileSummary) -> Period:
+    """The period of a valid file's summary, with the dates the file gives it."""
+    return Period(summary.start_date, summary.end_date, summary.period)

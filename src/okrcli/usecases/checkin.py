@@ -23,7 +23,7 @@ from okrcli.model.errors import EditRefused, UsageError
 from okrcli.repo.discovery import discover
 from okrcli.usecases.pipeline import load_file
 from okrcli.model.okrfile import CheckIn, OkrFile
-from okrcli.model.periods import Period, is_period_name
+from okrcli.model.periods import Period, is_period_name, periods_containing
 from okrcli.model.numbers import render_number
 
 BOM = b"\xef\xbb\xbf"
@@ -76,11 +76,6 @@ def targets_of(path: Path, okr: OkrFile, period: Period) -> list[Target]:
             )
         )
     return found
-
-
-def periods_containing(day: date) -> list[str]:
-    """Conventional period names that contain ``day``, shortest first."""
-    return [f"{day.year}-Q{(day.month - 1) // 3 + 1}", f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
 
 
 def _valid_team_file(path: Path, okr_root: Path, raw: bytes | None, describe, hint: str):
