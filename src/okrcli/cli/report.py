@@ -118,11 +118,11 @@ def tree(
 ) -> int:
     """Show the alignment tree: company objectives with the team objectives aligned to them."""
     from okrcli.cli.common import load_for_period, parse_day
-    from okrcli.report import terminal as score_terminal
+    from okrcli.report import terminal
     from okrcli.report.console import make_console
     from okrcli.scoring.scores import score_period
 
     day = parse_day(as_of, "--as-of")
     loaded, period_name = load_for_period(ctx, repo, period, day)
-    make_console().print(score_terminal.tree(score_period(loaded.repository, period_name, day)))
+    make_console().print(terminal.tree(score_period(loaded.repository, period_name, day)))
     return 0

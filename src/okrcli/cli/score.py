@@ -74,13 +74,13 @@ def score(
         out(score_markdown(result))
     else:
         from okrcli.report.console import make_console
-        from okrcli.report import terminal as score_terminal
+        from okrcli.report import terminal
 
         console = make_console()
         if tree:
-            console.print(score_terminal.tree(result))
+            console.print(terminal.tree(result))
         elif explain:
-            console.print(score_terminal.explain(result), soft_wrap=True)
+            console.print(terminal.explain(result), soft_wrap=True)
         else:
-            console.print(score_terminal.score_tables(result))
+            console.print(terminal.score_tables(result))
     return 1 if has_errors(loaded.diagnostics) else 0
