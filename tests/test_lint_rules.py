@@ -1,8 +1,9 @@
 """Every lint rule's passing and failing cases (tests/lint_cases/RULE.yml), with exact locations,
-and the contract that every registered rule is documented, listed and has cases."""
+and the contract that every code okr prints is a registered rule, documented and listed."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -10,12 +11,66 @@ from pathlib import Path
 import pytest
 import yaml
 
-from okrcli.rules.registry import RULES
+from okrcli.rules.base import LOADER
+from okrcli.rules.registry import BY_NAME, LINT_RULES, RULES
 from tests.helpers import make_repo, run_cli
 
 CASES = Path(__file__).resolve().parent / "lint_cases"
+SOURCE = Path(__file__).resolve().parent.parent / "src" / "okrcli"
 BASE = (CASES / "_base.yaml.txt").read_text()
 SECTIONS = ["## What it does", "## Why is this bad?", "## Example", "## Use instead"]
+
+
+CODE = re.compile(r"[a-z]+(-[a-z]+)*")
+DIAGNOSTIC_MAKERS = {"error", "warning", "Diagnostic", "finding", "summary_finding", "Feedback"}
+"""What the source calls with a rule code as the first argument."""
+
+
+def emitted_codes(package: Path) -> dict[str, str]:
+    """Every code the source passes to a diagnostic maker, with the first place: ``{code: "path:line"}``.
+
+    A code written as a name (``NAME``, ``rule``) is followed to the values assigned to that
+    name in the same module, through conditionals and dictionary look-ups.
+    """
+    found: dict[str, str] = {}
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, list[ast.expr]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned.setdefault(target.id, []).append(node.value)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and _callee(node) in DIAGNOSTIC_MAKERS:
+                for code in _strings(node.args[0], assigned):
+                    if CODE.fullmatch(code):
+                        found.setdefault(code, f"{path.relative_to(package)}:{node.lineno}")
+    return found
+
+
+def _callee(call: ast.Call) -> str | None:
+    return call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", None)
+
+
+def _strings(expr: ast.expr, assigned: dict, depth: int = 0):
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        yield expr.value
+    elif isinstance(expr, ast.IfExp):
+        yield from _strings(expr.body, assigned, depth)
+        yield from _strings(expr.orelse, assigned, depth)
+    elif isinstance(expr, ast.Dict):  # the values, never the keys
+        for value in expr.values:
+            yield from _strings(value, assigned, depth)
+    elif isinstance(expr, ast.Subscript):
+        yield from _strings(expr.value, assigned, depth)
+    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get":
+        yield from _strings(expr.func.value, assigned, depth)
+        for default in expr.args[1:]:
+            yield from _strings(default, assigned, depth)
+    elif isinstance(expr, ast.Name) and depth < 3:
+        for value in assigned.get(expr.id, []):
+            yield from _strings(value, assigned, depth + 1)
 
 
 def _load_cases():
@@ -75,15 +130,19 @@ def test_rule_case(tmp_path, capsys, rule, case):
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
-def test_every_rule_is_documented_listed_and_has_cases(rule, capsys):
+def test_every_rule_is_documented_and_listed(rule, capsys):
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     for section in SECTIONS:
         assert section in rule.doc, f"{rule.name} lacks '{section}'"
-    assert rule.summary and rule.summary.endswith(".")
+    assert rule.title and rule.title.endswith(".")
     listing = run_cli(capsys, "rules").stdout
-    assert re.search(rf"^{re.escape(rule.name)}\s+{rule.severity.value}\s", listing, re.MULTILINE)
+    assert re.search(rf"^{re.escape(rule.name)}\s+{rule.severity.value}\s+{re.escape(rule.title)}", listing, re.MULTILINE)
     explained = run_cli(capsys, "rules", rule.name)
     assert explained.exit_code == 0 and "## Use instead" in explained.stdout
+
+
+@pytest.mark.parametrize("rule", LINT_RULES, ids=[r.name for r in LINT_RULES])
+def test_every_lint_rule_has_cases(rule):
     cases_file = CASES / f"{rule.name}.yml"
     assert cases_file.exists(), f"{rule.name} has no tests/lint_cases/{rule.name}.yml"
     cases = yaml.safe_load(cases_file.read_text())["cases"]
@@ -91,8 +150,25 @@ def test_every_rule_is_documented_listed_and_has_cases(rule, capsys):
 
 
 def test_every_rule_module_is_registered():
-    modules = {p.stem.replace("_", "-") for p in (Path(__file__).resolve().parent.parent / "src/okrcli/rules/lint").glob("*.py") if p.stem != "__init__"}
+    modules = {
+        path.stem.replace("_", "-")
+        for family in ("lint", "file_format", "draft")
+        for path in (SOURCE / "rules" / family).glob("*.py")
+        if path.stem != "__init__"
+    }
     assert modules == {r.name for r in RULES}
+    assert len(BY_NAME) == len(RULES), "two modules declare the same NAME"
+
+
+def test_every_code_in_the_source_is_registered():
+    emitted = emitted_codes(SOURCE)
+    # the scan must see codes from every stage, or it proves nothing
+    assert {"encoding", "control-character", "bad-slug", "bad-period", "wrong-type", "duplicate-team",
+            "unused-suppression", "kr-task-style"} <= set(emitted), sorted(emitted)
+    unregistered = {code: where for code, where in emitted.items() if code not in BY_NAME}
+    assert unregistered == {}, "register and document these codes under src/okrcli/rules/"
+    reported_by_loading = {r.name for r in RULES if r.reported_by == LOADER}
+    assert reported_by_loading <= set(emitted), "a documented code that loading never reports"
 
 
 def test_unknown_rule_name(capsys):

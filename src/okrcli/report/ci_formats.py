@@ -8,6 +8,7 @@ from pathlib import Path
 
 from okrcli import __version__
 from okrcli.model.diagnostics import Diagnostic, display_path
+from okrcli.rules.registry import RULES
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 GITHUB_LIMIT = 10
@@ -50,31 +51,15 @@ def github(diagnostics: list[Diagnostic], base: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def sarif(diagnostics: list[Diagnostic], rules, base: Path | None = None) -> str:
-    """A SARIF 2.1.0 log: every rule with its documentation, every finding with its region."""
+def sarif(diagnostics: list[Diagnostic], rules=None, base: Path | None = None) -> str:
+    """A SARIF 2.1.0 log: every rule with its documentation (from the registry), every finding with its region."""
+    rules = RULES if rules is None else rules
+    descriptors = [_descriptor(rule) for rule in rules]
     index = {rule.name: i for i, rule in enumerate(rules)}
-    extra = sorted({d.rule for d in diagnostics if d.rule not in index})
-    descriptors = [
-        {
-            "id": rule.name,
-            "name": "".join(part.capitalize() for part in rule.name.split("-")),
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc},
-            "help": {"text": rule.doc, "markdown": rule.doc},
-            "defaultConfiguration": {"level": _level(rule.severity.value)},
-        }
-        for rule in rules
-    ]
-    for name in extra:
+    for name in sorted({d.rule for d in diagnostics if d.rule not in index}):
+        # every code is registered (a test keeps it so); a result must still name a rule
         index[name] = len(descriptors)
-        descriptors.append(
-            {
-                "id": name,
-                "name": "".join(part.capitalize() for part in name.split("-")),
-                "shortDescription": {"text": f"OKR file format: {name} (see docs/format.md)"},
-                "helpUri": "https://github.com/okrcli/okrcli/blob/main/docs/format.md",
-            }
-        )
+        descriptors.append({"id": name, "name": _pascal_case(name), "shortDescription": {"text": name}})
     results = [
         {
             "ruleId": d.rule,
@@ -116,6 +101,22 @@ def sarif(diagnostics: list[Diagnostic], rules, base: Path | None = None) -> str
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _descriptor(rule) -> dict:
+    """A SARIF reportingDescriptor: the rule's name, title, documentation and default level."""
+    return {
+        "id": rule.name,
+        "name": _pascal_case(rule.name),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": _level(rule.severity.value)},
+    }
+
+
+def _pascal_case(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("-"))
 
 
 def _level(severity: str) -> str:

@@ -1,4 +1,4 @@
-"""What a lint rule is, and the context every rule's check receives."""
+"""What a rule is, and the context every lint rule's ``findings`` receives."""
 
 from __future__ import annotations
 
@@ -13,31 +13,41 @@ from okrcli.repo.repository import TeamFile
 from okrcli.rules.summary import SummaryIndex
 
 
+LINT = "lint"
+"""A lint rule: ``okr lint`` runs its ``findings``."""
+LOADER = "loader"
+"""Reported by loading (``okr validate``, ``okr lint``, every command that reads the files);
+the module documents the code and re-checks nothing."""
+DRAFT = "draft"
+"""Feedback ``okr draft`` gives on a sentence before there is a file."""
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its stable name, default severity, documentation and check."""
+    """A registered rule: its stable name, default severity, documentation and what finds its problems."""
 
     name: str
     severity: Severity
-    summary: str
+    title: str
+    """The one-line description ``okr rules`` lists (the docstring's first line)."""
     doc: str
-    check: Callable[["LintContext"], Iterator[Diagnostic]]
-    from_validation: bool = False
-    """Reported by the loader (okr validate); the module documents it and re-checks nothing."""
+    findings: Callable[["LintContext"], Iterator[Diagnostic]]
+    reported_by: str = LINT
+    """:data:`LINT`, :data:`LOADER` or :data:`DRAFT`: who reports the code."""
     scope: str = "file"
     """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
+        """The rule a module declares: ``NAME``, ``SEVERITY``, its docstring and optional ``findings``."""
         doc = (module.__doc__ or "").strip()
-        summary = doc.splitlines()[0] if doc else ""
         return cls(
             name=module.NAME,
             severity=module.SEVERITY,
-            summary=summary,
+            title=doc.splitlines()[0] if doc else "",
             doc=doc,
-            check=getattr(module, "check", _nothing),
-            from_validation=getattr(module, "FROM_VALIDATION", False),
+            findings=getattr(module, "findings", _nothing),
+            reported_by=getattr(module, "REPORTED_BY", LINT),
             scope=getattr(module, "SCOPE", "file"),
         )
 

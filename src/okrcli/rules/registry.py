@@ -1,10 +1,43 @@
-"""The explicit, immutable list of lint rules (order is the order of `okr rules`)."""
+"""Every diagnostic code okr prints, as an explicit, immutable list of documented rules.
+
+Three families, in the order ``okr rules`` lists them: the lint rules (``okr lint``), the
+codes loading reports (``okr validate`` and every command that reads the files) and the
+feedback of ``okr draft``. One module each; the module's docstring is the rule's
+documentation.
+"""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from okrcli.rules.base import Rule
+from okrcli.rules.base import DRAFT, LINT, LOADER, Rule
+from okrcli.rules.draft import kr_no_number
+from okrcli.rules.file_format import (
+    bad_date,
+    bad_period,
+    bad_reference,
+    bad_slug,
+    baseline_equals_target,
+    checkin_order,
+    control_character,
+    duplicate_id,
+    duplicate_key,
+    duplicate_team,
+    empty_file,
+    encoding,
+    invalid_value,
+    missing_field,
+    not_a_mapping,
+    not_a_number,
+    out_of_range,
+    path_mismatch,
+    unknown_field,
+    unreadable_file,
+    wrong_type,
+    yaml_syntax,
+    yaml_tag,
+    yaml_too_large,
+)
 from okrcli.rules.lint import (
     alignment_cycle,
     alignment_unknown,
@@ -27,7 +60,7 @@ from okrcli.rules.lint import (
     unused_suppression,
 )
 
-RULES: tuple[Rule, ...] = tuple(
+LINT_RULES: tuple[Rule, ...] = tuple(
     Rule.from_module(module)
     for module in (
         kr_task_style,
@@ -51,15 +84,48 @@ RULES: tuple[Rule, ...] = tuple(
         unused_suppression,
     )
 )
+"""The rules under rules/lint/ (kr-count and the alignment rules among them are reported by loading)."""
+
+FILE_FORMAT_RULES: tuple[Rule, ...] = tuple(
+    Rule.from_module(module)
+    for module in (  # in the order loading finds them: bytes, YAML, fields, one file, every file
+        unreadable_file,
+        encoding,
+        yaml_syntax,
+        empty_file,
+        not_a_mapping,
+        yaml_tag,
+        yaml_too_large,
+        duplicate_key,
+        control_character,
+        missing_field,
+        unknown_field,
+        wrong_type,
+        not_a_number,
+        bad_date,
+        out_of_range,
+        invalid_value,
+        bad_period,
+        bad_slug,
+        bad_reference,
+        baseline_equals_target,
+        duplicate_id,
+        checkin_order,
+        path_mismatch,
+        duplicate_team,
+    )
+)
+"""The file-format codes under rules/file_format/: documented here, reported by loading."""
+
+DRAFT_RULES: tuple[Rule, ...] = (Rule.from_module(kr_no_number),)
+"""Codes only ``okr draft`` reports, under rules/draft/."""
+
+RULES: tuple[Rule, ...] = LINT_RULES + FILE_FORMAT_RULES + DRAFT_RULES
+"""Every code any command can print."""
 
 BY_NAME = MappingProxyType({rule.name: rule for rule in RULES})
 
-VALIDATION_RULES = (
-    "yaml-syntax", "encoding", "unreadable-file", "empty-file", "not-a-mapping", "yaml-tag", "yaml-too-large",
-    "duplicate-key", "missing-field", "unknown-field", "wrong-type", "not-a-number", "bad-date", "out-of-range",
-    "invalid-value", "bad-period", "bad-slug", "bad-reference", "baseline-equals-target", "duplicate-id",
-    "duplicate-team", "checkin-order", "path-mismatch",
-)
-"""Rules reported by loading (okr validate); they can be ignored or re-levelled, not selected."""
+ALL_NAMES = frozenset(BY_NAME)
 
-ALL_NAMES = frozenset(BY_NAME) | frozenset(VALIDATION_RULES)
+LINT_REPORTS = frozenset(rule.name for rule in RULES if rule.reported_by in (LINT, LOADER))
+"""The codes ``okr lint`` can report: what --select, --ignore, severities and suppressions may name."""

@@ -10,23 +10,27 @@ from pathlib import Path
 from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import Diagnostic, Severity
 from okrcli.model.errors import UsageError
-from okrcli.rules.base import LintContext
-from okrcli.rules.registry import ALL_NAMES, RULES
+from okrcli.rules.base import LINT, LintContext
+from okrcli.rules.registry import ALL_NAMES, BY_NAME, LINT_REPORTS, RULES
 from okrcli.model.location import Span
 from okrcli.repo.repository import TeamFile
 
-FILE_RULES = tuple(r for r in RULES if r.scope == "file" and not r.from_validation)
-REPOSITORY_RULES = tuple(r for r in RULES if r.scope == "repository" and not r.from_validation)
+FILE_RULES = tuple(r for r in RULES if r.scope == "file" and r.reported_by == LINT)
+REPOSITORY_RULES = tuple(r for r in RULES if r.scope == "repository" and r.reported_by == LINT)
 
 
-def check_rule_names(names: list[str], where: str) -> None:
+def reject_unknown_rules(names: list[str], where: str) -> None:
+    """Raise a usage error (with the closest name) for any name ``okr lint`` cannot report."""
     for name in names:
-        if name not in ALL_NAMES:
-            close = difflib.get_close_matches(name, sorted(ALL_NAMES), n=1)
-            raise UsageError(
-                f"{where}: unknown rule '{name}'",
-                hint=f"did you mean '{close[0]}'?" if close else "`okr rules` lists them",
-            )
+        if name in LINT_REPORTS:
+            continue
+        if name in BY_NAME:
+            raise UsageError(f"{where}: '{name}' is reported by okr {BY_NAME[name].reported_by} only, never by okr lint")
+        close = difflib.get_close_matches(name, sorted(LINT_REPORTS), n=1)
+        raise UsageError(
+            f"{where}: unknown rule '{name}'",
+            hint=f"did you mean '{close[0]}'?" if close else "`okr rules` lists them",
+        )
 
 
 def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diagnostic]:
@@ -34,15 +38,16 @@ def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diag
     context = LintContext(settings, as_of, [team_file])
     found: list[Diagnostic] = []
     for rule in FILE_RULES:
-        found.extend(rule.check(context))
+        found.extend(rule.findings(context))
     return found
 
 
 def lint_repository(index, settings: Settings, as_of: date) -> list[Diagnostic]:
+    """Every repository-scope rule on every file's summary, at default severities."""
     context = LintContext(settings, as_of, index=index)
     found: list[Diagnostic] = []
     for rule in REPOSITORY_RULES:
-        found.extend(rule.check(context))
+        found.extend(rule.findings(context))
     return found
 
 
@@ -52,12 +57,12 @@ class Selection:
     def __init__(self, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None):
         self.select = list(select or []) or list(settings.lint.select)
         ignore = list(ignore or []) + list(settings.lint.ignore)
-        check_rule_names(self.select, "--select")
-        check_rule_names(ignore, "--ignore")
-        check_rule_names(list(settings.lint.severity), "okr.toml [lint] severity")
+        reject_unknown_rules(self.select, "--select")
+        reject_unknown_rules(ignore, "--ignore")
+        reject_unknown_rules(list(settings.lint.severity), "okr.toml [lint] severity")
         self.levels = {name: level for name, level in settings.lint.severity.items() if level != "off"}
         self.off = {name for name, level in settings.lint.severity.items() if level == "off"} | set(ignore)
-        self.lint_rules = {r.name for r in RULES if not r.from_validation}
+        self.lint_rules = {r.name for r in RULES if r.reported_by == LINT}
 
     def wants(self, rule: str) -> bool:
         if rule in self.off:

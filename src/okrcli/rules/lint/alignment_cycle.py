@@ -24,7 +24,8 @@ Point both at the company objective they support, e.g. `company/efficient-growth
 from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
+from okrcli.rules.base import LOADER
 
 NAME = "alignment-cycle"
 SEVERITY = Severity.ERROR
-FROM_VALIDATION = True
+REPORTED_BY = LOADER

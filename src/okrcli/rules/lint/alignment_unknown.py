@@ -24,7 +24,8 @@ aligns_to: company/efficient-growth
 from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
+from okrcli.rules.base import LOADER
 
 NAME = "alignment-unknown"
 SEVERITY = Severity.ERROR
-FROM_VALIDATION = True
+REPORTED_BY = LOADER

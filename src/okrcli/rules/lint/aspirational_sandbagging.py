@@ -26,7 +26,7 @@ SCOPE = "repository"
 PERIODS = 2
 
 
-def check(ctx):
+def findings(ctx):
     teams = sorted({s.team for s in ctx.index.summaries if s.valid})
     for team in teams:
         finished = [s for s in ctx.index.team_history(team) if s.end_date < ctx.as_of]

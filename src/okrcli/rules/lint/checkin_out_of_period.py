@@ -29,7 +29,7 @@ NAME = "checkin-out-of-period"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     for team_file in ctx.files:
         period = team_file.period
         owners = [

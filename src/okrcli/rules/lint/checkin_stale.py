@@ -25,7 +25,7 @@ NAME = "checkin-stale"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     stale_days = ctx.settings.checkin.stale_days
     for team_file in ctx.files:
         period = team_file.period

@@ -33,7 +33,7 @@ NAME = "committed-missed-without-retrospective"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     for team_file in ctx.files:
         if ctx.as_of <= team_file.period.end:
             continue

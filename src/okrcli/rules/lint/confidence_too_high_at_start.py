@@ -28,7 +28,7 @@ NAME = "confidence-too-high-at-start"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             for k, kr in enumerate(objective.key_results):

@@ -32,7 +32,7 @@ NAME = "guardrail-breached"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     from okrcli.scoring.guardrails import guardrail_status
 
     for team_file in ctx.files:

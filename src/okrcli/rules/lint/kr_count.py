@@ -29,7 +29,8 @@ key_results:
 from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
+from okrcli.rules.base import LOADER
 
 NAME = "kr-count"
 SEVERITY = Severity.ERROR
-FROM_VALIDATION = True
+REPORTED_BY = LOADER

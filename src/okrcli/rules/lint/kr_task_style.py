@@ -48,7 +48,7 @@ NAME = "kr-task-style"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     extra_task = frozenset(w.lower() for w in ctx.settings.lint.task_verbs)
     extra_outcome = frozenset(w.lower() for w in ctx.settings.lint.outcome_verbs)
     for team_file in ctx.files:

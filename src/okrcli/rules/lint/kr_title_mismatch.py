@@ -40,7 +40,7 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def check(ctx):
+def findings(ctx):
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             for k, kr in enumerate(objective.key_results):

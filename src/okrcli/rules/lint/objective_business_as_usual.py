@@ -38,7 +38,7 @@ NAME = "objective-business-as-usual"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     extra = frozenset(w.lower() for w in ctx.settings.lint.business_as_usual_words)
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):

@@ -34,7 +34,7 @@ NAME = "objective-has-number"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             numbers = numbers_in_objective(objective.title)

@@ -29,7 +29,7 @@ SCOPE = "repository"
 SIMILARITY = 0.9
 
 
-def check(ctx):
+def findings(ctx):
     for summary in ctx.index.summaries:
         if not summary.valid:
             continue

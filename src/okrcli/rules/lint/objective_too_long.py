@@ -28,7 +28,7 @@ NAME = "objective-too-long"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     limit = ctx.settings.lint.max_objective_words
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):

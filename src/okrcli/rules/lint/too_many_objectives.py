@@ -24,7 +24,7 @@ NAME = "too-many-objectives"
 SEVERITY = Severity.WARNING
 
 
-def check(ctx):
+def findings(ctx):
     limit = ctx.settings.lint.max_objectives
     for team_file in ctx.files:
         count = len(team_file.okr.objectives)
