@@ -19,7 +19,7 @@ STATUS_STYLE = {
 }
 """Every key-result and guardrail status: green is good, red needs action, dim has nothing yet."""
 
-GRADE_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "met": "green", "missed": "red", "open": "cyan"}
+GRADE_STYLE = {s.GREEN: "green", s.YELLOW: "yellow", s.RED: "red", s.MET: "green", s.MISSED: "red", s.OPEN: "cyan"}
 """Every grade in :data:`okrcli.scoring.statuses.GRADES`."""
 
 

@@ -13,7 +13,7 @@ from okrcli.model.numbers import with_unit
 from okrcli.repo.repository import Repository
 from okrcli.scoring.guardrails import GuardrailResult
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, score_period
-from okrcli.scoring.statuses import BREACHED, KR_STATUSES
+from okrcli.scoring.statuses import BREACHED, KR_STATUSES, MISSED
 
 BUCKETS = [(i / 10, (i + 1) / 10) for i in range(10)]
 SWEET_SPOT = 0.7
@@ -66,7 +66,7 @@ class ReportView:
 
     def missed_committed(self) -> list[tuple[str, ObjectiveResult]]:
         """Committed objectives graded missed (the period is over and they scored below 1.0)."""
-        return [(t.team, o) for t in self.teams for o in t.objectives if o.type == "committed" and o.grade == "missed"]
+        return [(t.team, o) for t in self.teams for o in t.objectives if o.type == "committed" and o.grade == MISSED]
 
     def aspirational_scores(self) -> list[tuple[str, float]]:
         return [(o.ref, o.score) for t in self.teams for o in t.objectives if o.type == "aspirational"]

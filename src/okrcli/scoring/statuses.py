@@ -44,13 +44,16 @@ GUARDRAIL_STATUSES = {
     NO_DATA: "no value yet",
 }
 
+GREEN, YELLOW, RED = "green", "yellow", "red"
+MET, OPEN, MISSED = "met", "open", "missed"
+
 GRADES = {
-    "green": "aspirational, score at or above [scoring] green",
-    "yellow": "aspirational, score at or above [scoring] yellow",
-    "red": "aspirational, score below [scoring] yellow",
-    "met": "committed, score 1.0",
-    "open": "committed, below 1.0 while the period runs",
-    "missed": "committed, below 1.0 after the period ended",
+    GREEN: "aspirational, score at or above [scoring] green",
+    YELLOW: "aspirational, score at or above [scoring] yellow",
+    RED: "aspirational, score below [scoring] yellow",
+    MET: "committed, score 1.0",
+    OPEN: "committed, below 1.0 while the period runs",
+    MISSED: "committed, below 1.0 after the period ended",
 }
 
 ON_TRACK_BARS = {"committed": 1.0, "aspirational": 0.7}
@@ -104,8 +107,8 @@ def grade(kind: str, score: float, period: Period, as_of: date, settings: Settin
     """Aspirational: green/yellow/red; committed: met at 1.0, else missed once the period ended, open before."""
     if kind == "committed":
         if score >= 1.0:
-            return "met"
-        return "missed" if as_of > period.end else "open"
+            return MET
+        return MISSED if as_of > period.end else OPEN
     if score >= settings.scoring.green:
-        return "green"
-    return "yellow" if score >= settings.scoring.yellow else "red"
+        return GREEN
+    return YELLOW if score >= settings.scoring.yellow else RED
