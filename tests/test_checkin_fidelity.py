@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from okrcli.usecases.checkin import plan_file, targets_of, write_change
+from okrcli.usecases.checkin import metrics_of
+from okrcli.usecases.checkin_write import plan_file, write_change
 from okrcli.yamlio.splice import NewCheckIn
 from okrcli.usecases.pipeline import load_file
 from tests.helpers import EXAMPLES
@@ -55,19 +56,19 @@ def test_each_checkin_only_inserts(tmp_path, source):
     crlf = b"\r\n" in raw
     team_file = load_file(path).team_file
     assert team_file is not None
-    targets = targets_of(path, team_file.okr, team_file.period)
-    assert targets
-    for number, target in enumerate(targets):
+    metrics = metrics_of(path, team_file.okr, team_file.period)
+    assert metrics
+    for number, metric in enumerate(metrics):
         when = _checkin_date(team_file.period.end)
         new = NewCheckIn(when, 1000 + number, 0.65, f"note {number}: fine", "tester")
-        change = plan_file(path, tmp_path, [(target, new)], replace=False)
+        change = plan_file(path, tmp_path, [(metric, new)], replace=False)
         inserted = pure_insertion(change.before, change.after)
         assert "1000" in inserted or str(1000 + number) in inserted
         if crlf:
             assert "\n" not in inserted.replace("\r\n", "")
         write_change(change)
         reloaded = load_file(path).team_file
-        again = {t.ref: t for t in targets_of(path, reloaded.okr, reloaded.period)}[target.ref]
+        again = {m.ref: m for m in metrics_of(path, reloaded.okr, reloaded.period)}[metric.ref]
         assert again.checkins[-1].value == 1000 + number
         assert again.checkins[-1].note == f"note {number}: fine"
         assert again.checkins[-1].confidence == 0.65
@@ -80,8 +81,8 @@ def test_block_insertions_are_whole_lines(tmp_path):
     path = tmp_path / "f.yaml"
     shutil.copyfile(ODD / "07-trailing-comment.yaml", path)
     team_file = load_file(path).team_file
-    target = targets_of(path, team_file.okr, team_file.period)[0]
-    change = plan_file(path, tmp_path, [(target, NewCheckIn(date(2026, 11, 23), 30, None, None, None))], False)
+    metric = metrics_of(path, team_file.okr, team_file.period)[0]
+    change = plan_file(path, tmp_path, [(metric, NewCheckIn(date(2026, 11, 23), 30, None, None, None))], False)
     assert_inserted(change.before, change.after, "          - date: 2026-11-23\n            value: 30\n")
     # the new check-in goes after the last one, before the trailing comment
     assert change.after.index("value: 30") < change.after.index("# next check-in")
@@ -101,8 +102,8 @@ def test_style_of_the_file_is_followed(tmp_path, name, expected):
     path = tmp_path / name
     shutil.copyfile(ODD / name, path)
     team_file = load_file(path).team_file
-    target = next(t for t in targets_of(path, team_file.okr, team_file.period) if t.ref.endswith("/pages"))
-    change = plan_file(path, tmp_path, [(target, NewCheckIn(date(2026, 11, 23), 30, None, None, None))], False)
+    metric = next(m for m in metrics_of(path, team_file.okr, team_file.period) if m.ref.endswith("/pages"))
+    change = plan_file(path, tmp_path, [(metric, NewCheckIn(date(2026, 11, 23), 30, None, None, None))], False)
     if expected is None:  # no final newline stays no final newline
         assert change.after == change.before + "\n          - date: 2026-11-23\n            value: 30"
     else:
@@ -113,8 +114,8 @@ def test_first_checkin_creates_the_list_in_the_files_style(tmp_path):
     path = tmp_path / "f.yaml"
     shutil.copyfile(ODD / "09-no-checkins-block-scalar.yaml", path)
     team_file = load_file(path).team_file
-    target = targets_of(path, team_file.okr, team_file.period)[0]
-    change = plan_file(path, tmp_path, [(target, NewCheckIn(date(2026, 11, 23), 30, 0.5, None, None))], False)
+    metric = metrics_of(path, team_file.okr, team_file.period)[0]
+    change = plan_file(path, tmp_path, [(metric, NewCheckIn(date(2026, 11, 23), 30, 0.5, None, None))], False)
     assert_inserted(
         change.before,
         change.after,
@@ -126,6 +127,6 @@ def test_flow_mapping_key_result(tmp_path):
     path = tmp_path / "f.yaml"
     shutil.copyfile(ODD / "10-flow-items.yaml", path)
     team_file = load_file(path).team_file
-    target = next(t for t in targets_of(path, team_file.okr, team_file.period) if t.ref.endswith("/mttr"))
-    change = plan_file(path, tmp_path, [(target, NewCheckIn(date(2026, 11, 23), 60, None, None, None))], False)
+    metric = next(m for m in metrics_of(path, team_file.okr, team_file.period) if m.ref.endswith("/mttr"))
+    change = plan_file(path, tmp_path, [(metric, NewCheckIn(date(2026, 11, 23), 60, None, None, None))], False)
     assert_inserted(change.before, change.after, ", checkins: [{date: 2026-11-23, value: 60}]", whole_lines=False)

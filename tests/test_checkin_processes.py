@@ -75,3 +75,54 @@ def test_two_processes_at_once_lose_nothing(tmp_path):
     path = repo / FILE
     assert len(_checkins(path, 0)) == 1 + rounds
     assert [c.value for c in _checkins(path, 1)] == [100 - n for n in range(rounds)]
+
+
+SIX_METRICS = """\
+team: finance
+period: 2026-Q4
+objectives:
+  - id: faster-close
+    title: Close the books fast enough to steer by them
+    type: committed
+    key_results:
+      - {id: close-time, title: Reduce close from 7 days to 4 days, baseline: 7, target: 4}
+      - {id: recon, title: Reduce open items from 120 to 30, baseline: 120, target: 30}
+      - {id: accruals, title: Reduce late accruals from 40 to 10, baseline: 40, target: 10}
+  - id: cash
+    title: Cash is where we think it is
+    type: committed
+    key_results:
+      - {id: forecast-error, title: Cut forecast error from 12 to 4, baseline: 12, target: 4}
+      - {id: dso, title: Reduce days sales outstanding from 48 to 40, baseline: 48, target: 40}
+      - {id: unapplied, title: Cut unapplied cash from 30 to 5, baseline: 30, target: 5}
+"""
+
+
+def test_concurrent_commits_never_refuse_each_other(tmp_path):
+    """Six `okr checkin --commit` at once on one file: each waits its turn and commits.
+
+    The check for uncommitted changes runs under the file's lock, so no run mistakes
+    another run's write (not yet committed) for somebody's unsaved edit.
+    """
+    from tests.helpers import git, make_git_repo
+
+    repo = make_git_repo(tmp_path / "g", {FILE: SIX_METRICS})
+    refs = ["close-time", "recon", "accruals", "forecast-error", "dso", "unapplied"]
+    processes = [
+        subprocess.Popen(
+            [OKR, "-C", str(repo), "checkin", ref, "--value", "3", "--date", "2026-11-23", "--commit", "--no-input"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for ref in refs
+    ]
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+        assert "committed " in stdout
+    assert git(repo, "status", "--porcelain", "--", FILE) == ""
+    subjects = git(repo, "log", "--format=%s").splitlines()
+    assert subjects.count("okr: check-in finance 2026-Q4") == len(refs)
+    okr = load_file(repo / FILE).team_file.okr
+    assert all(kr.checkins[0].value == 3 for objective in okr.objectives for kr in objective.key_results)

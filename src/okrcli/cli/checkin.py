@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -62,11 +63,12 @@ def checkin(
 
       okr checkin sales --dry-run
     """
-    from okrcli.usecases.checkin import find_targets, period_label, resolve_one
     from okrcli.cli.common import fail, parse_day, start_dir
-    from okrcli.repo.config import find_repository, load_settings
-    from okrcli.yamlio.splice import NewCheckIn
     from okrcli.model.numbers import parse_confidence, parse_number
+    from okrcli.repo.config import find_repository
+    from okrcli.rules.options import load_settings
+    from okrcli.usecases.checkin import find_metrics, only_match, period_label
+    from okrcli.yamlio.splice import NewCheckIn
 
     when = parse_day(day, "--date")
     repo_dir = find_repository(start_dir(ctx, repo))
@@ -78,29 +80,63 @@ def checkin(
     if value is not None:
         if not ref:
             fail("REF is required with --value", hint="okr checkin team/objective/kr --value 5.5")
-        targets = find_targets(repo_dir, settings, ref, when, period=period, team=team, owner=owner)
-        target = resolve_one(targets, ref, period_label(period, when))
+        metrics = find_metrics(repo_dir, settings, ref, when, period=period, team=team, owner=owner)
+        metric = only_match(metrics, ref, period_label(period, when))
         try:
-            number = parse_number(value, target.unit)
+            number = parse_number(value, metric.unit)
             belief = parse_confidence(confidence) if confidence is not None else None
         except ValueError as exc:
             fail(str(exc))
-        entries = [(target, NewCheckIn(when, number, belief, note, by))]
+        entries = [(metric, NewCheckIn(when, number, belief, note, by))]
     else:
         from okrcli.cli.checkin_prompt import walk
 
-        targets = find_targets(repo_dir, settings, ref, when, period=period, team=team, owner=owner, prefix=True)
-        if not targets:
+        metrics = find_metrics(repo_dir, settings, ref, when, period=period, team=team, owner=owner, prefix=True)
+        if not metrics:
             fail(
                 f"nothing to check in for {ref or 'this selection'} in {period_label(period, when)}",
                 hint="check --team/--owner/--period, or give a reference prefix such as finance/faster-close",
             )
-        entries = walk(targets, when, by, note)
+        entries = walk(metrics, when, by, note)
         if entries is None:
             return 1
         if not entries:
             sys.stderr.write("nothing entered; nothing written\n")
             return 0
-    from okrcli.cli.checkin_apply import apply
+    if dry_run:
+        return _show_preview(repo_dir, settings, entries, replace)
+    return _record(repo_dir, settings, entries, replace=replace, commit=do_commit, include_dirty=include_dirty)
 
-    return apply(repo_dir, settings, entries, replace=replace, dry_run=dry_run, commit=do_commit, include_dirty=include_dirty)
+
+def _show_preview(repo_dir, settings, entries, replace: bool) -> int:
+    from okrcli.cli.common import err, out
+    from okrcli.model.diagnostics import display_path
+    from okrcli.usecases.checkin_write import preview_checkins
+
+    for change in preview_checkins(repo_dir, settings, entries, replace):
+        out(change.diff(display_path(change.path, Path.cwd())).rstrip("\n"))
+    err("dry run: nothing was written")
+    return 0
+
+
+def _record(repo_dir, settings, entries, *, replace: bool, commit: bool, include_dirty: bool) -> int:
+    from okrcli.cli.common import out
+    from okrcli.model.diagnostics import display_path
+    from okrcli.model.numbers import describe_checkin
+    from okrcli.usecases.checkin_write import RecordedFile, record_checkins
+
+    base = Path.cwd()
+
+    def show(recorded: RecordedFile) -> None:
+        change = recorded.change
+        for metric, new in change.entries:
+            out(f"{metric.ref}: {describe_checkin(new.value, metric.unit, new.date, new.confidence)} -> {display_path(change.path, base)}")
+        if recorded.commit_sha is not None:
+            out(f"committed {recorded.commit_sha[:10]}: okr: check-in {change.team} {change.period}")
+
+    result = record_checkins(
+        repo_dir, settings, entries, replace=replace, commit=commit, include_dirty=include_dirty, display_base=base, on_recorded=show
+    )
+    if result.not_committed:
+        out(result.not_committed)
+    return 0

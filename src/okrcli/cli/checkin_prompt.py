@@ -11,24 +11,24 @@ from datetime import date
 from okrcli.cli.prompt import ask, say
 
 
-def walk(targets, when: date, by: str | None, default_note: str | None):
-    """Ask for each target's value, confidence and note; returns the entries, or None if aborted."""
+def walk(metrics, when: date, by: str | None, default_note: str | None):
+    """Ask for each metric's value, confidence and note; returns the entries, or None if aborted."""
     from okrcli.yamlio.splice import NewCheckIn
     from okrcli.report.sparkline import sparkline
     from okrcli.model.numbers import parse_confidence, parse_number, render_number, value_path
 
     entries = []
-    total = len(targets)
+    total = len(metrics)
     say(f"Check-in for {when}: {total} item{'s' if total != 1 else ''}. Enter skips one; Ctrl-D stops.\n")
-    for index, target in enumerate(targets, start=1):
-        values = [c.value for c in target.checkins]
-        last = target.checkins[-1] if target.checkins else None
-        say(f"[{index}/{total}] {target.ref}  ({target.kind})")
-        say(f"  {target.title}")
-        if target.baseline is not None:
-            current = last.value if last else target.baseline
-            say(f"  {value_path(target.baseline, current, target.target, target.unit)}   (baseline → now → target)")
-            expected = target.expected_now(when)
+    for index, metric in enumerate(metrics, start=1):
+        values = [c.value for c in metric.checkins]
+        last = metric.checkins[-1] if metric.checkins else None
+        say(f"[{index}/{total}] {metric.ref}  ({metric.kind})")
+        say(f"  {metric.title}")
+        if metric.baseline is not None:
+            current = last.value if last else metric.baseline
+            say(f"  {value_path(metric.baseline, current, metric.target, metric.unit)}   (baseline → now → target)")
+            expected = metric.expected_now(when)
             say(f"  on a straight line you would be at {render_number(round(expected, 2))} by {when}")
         if values:
             say(f"  recent: {sparkline(values[-12:])}  " + ", ".join(render_number(v) for v in values[-4:]))
@@ -43,7 +43,7 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
             if answer == "":
                 break
             try:
-                number = parse_number(answer, target.unit)
+                number = parse_number(answer, metric.unit)
                 break
             except ValueError as exc:
                 say(f"  {exc}")
@@ -65,7 +65,7 @@ def walk(targets, when: date, by: str | None, default_note: str | None):
                 say(f"  {exc}")
         answer = ask("  note (Enter for none): ")
         note = answer or default_note
-        entries.append((target, NewCheckIn(when, number, belief, note or None, by)))
+        entries.append((metric, NewCheckIn(when, number, belief, note or None, by)))
         say()
     return _finish(entries)
 
@@ -76,9 +76,9 @@ def _finish(entries):
     if not entries:
         return []
     say("About to write:")
-    for target, new in entries:
+    for metric, new in entries:
         note = f', note "{new.note}"' if new.note else ""
-        say(f"  {target.ref}: {describe_checkin(new.value, None, new.date, new.confidence)}{note}")  # the bare value, as typed
+        say(f"  {metric.ref}: {describe_checkin(new.value, None, new.date, new.confidence)}{note}")  # the bare value, as typed
     answer = ask("Write these check-ins? [y/N] ")
     if answer is None or answer.lower() not in ("y", "yes"):
         say("Nothing written.")

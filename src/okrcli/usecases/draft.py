@@ -186,9 +186,7 @@ def write_draft(repo_dir: Path, settings, team: str, period: str, drafts: list["
 
     Returns ``(path, created, before, after)``.
     """
-    from filelock import FileLock
-
-    from okrcli.usecases.checkin import lock_path
+    from okrcli.usecases.locks import locked
     from okrcli.yamlio.writer import write_atomic
 
     okr_root = repo_dir / settings.root
@@ -196,7 +194,7 @@ def write_draft(repo_dir: Path, settings, team: str, period: str, drafts: list["
     existing = [p for p in (path, path.with_suffix(".yml")) if p.is_file()]
     if existing:
         path = existing[0]
-    with FileLock(str(lock_path(path)), timeout=60):
+    with locked(path):
         if path.is_file():
             before = path.read_bytes().decode("utf-8-sig")
             current = load_file(path, okr_root)
