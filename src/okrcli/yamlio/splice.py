@@ -96,7 +96,7 @@ def insert_lines(text: str, pos: int, block: str, newline: str) -> str:
     return text[:pos] + block + text[pos:]
 
 
-def _sequence_style(text: str, root: Geometry, mapping: Geometry) -> tuple[int, int]:
+def _sequence_style(text: str, root: Geometry) -> tuple[int, int]:
     """(dash offset from the parent key, key offset from the dash) as this file writes block lists."""
     sequences = sorted(_block_sequences(root), key=lambda pair: pair[0].value != "checkins")
     for seq_key, seq in sequences:
@@ -178,7 +178,7 @@ def _into_flow_mapping(text: str, owner: Geometry, checkins: Geometry | None, ne
 
 def _new_checkins_key(text: str, root: Geometry, owner: Geometry, new: NewCheckIn, newline: str) -> str:
     key_column = owner.pairs[0][0].column - 1
-    dash_offset, key_offset = _sequence_style(text, root, owner)
+    dash_offset, key_offset = _sequence_style(text, root)
     existing_key = owner.key_of("checkins")
     dash = key_column + dash_offset
     item = _block_item(new, dash, dash + key_offset, newline)
