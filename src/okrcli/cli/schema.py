@@ -18,16 +18,11 @@ def schema(
     Editors with yaml-language-server use it for completion and inline errors:
     start a file with `# yaml-language-server: $schema=okr.schema.json`.
     """
-    import json
-
     from okrcli.cli.common import out
-    from okrcli.model.okrfile import json_schema
+    from okrcli.usecases.init import schema_text, write_schema
 
-    text = json.dumps(json_schema(), indent=2)
     if output is None:
-        out(text)
+        out(schema_text().rstrip("\n"))
     else:
-        from okrcli.yamlio.writer import write_atomic
-
-        write_atomic(output, text + "\n")
+        write_schema(output)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from okrcli.repo.config import CONFIG_NAME
 from okrcli.model.okrfile import json_schema
 from okrcli.model.periods import period_range, quarter_of
+from okrcli.yamlio.writer import write_atomic
 
 SCHEMA_NAME = "okr.schema.json"
 
@@ -69,8 +70,20 @@ objectives:
 
 @dataclass
 class Created:
+    """A file ``okr init`` wanted, and whether it made it (False: it was there and left alone)."""
+
     path: Path
     created: bool
+
+
+def schema_text() -> str:
+    """The JSON Schema of OKR files as okr writes it: okr.schema.json, ``okr schema``."""
+    return json.dumps(json_schema(), indent=2) + "\n"
+
+
+def write_schema(path: Path) -> None:
+    """Write :func:`schema_text` to ``path`` atomically."""
+    write_atomic(path, schema_text())
 
 
 def relative_schema_path(team_file: Path, repo_dir: Path) -> str:
@@ -86,7 +99,7 @@ def init_repository(folder: Path, today: date, team: str = "my-team", lead: str 
     team_path = folder / "okrs" / period / f"{team}.yaml"
     texts = {
         folder / CONFIG_NAME: CONFIG_TEMPLATE,
-        folder / SCHEMA_NAME: json.dumps(json_schema(), indent=2) + "\n",
+        folder / SCHEMA_NAME: schema_text(),
         team_path: TEAM_TEMPLATE.format(
             schema=relative_schema_path(team_path, folder),
             team=team,
