@@ -81,9 +81,9 @@ SIX_METRICS = """\
 team: finance
 period: 2026-Q4
 objectives:
-  - id: faster-close
-    title: Close the books fast enough to steer by them
+  - id: month-end
     type: committed
+    title: Month-end is a non-event
     key_results:
       - {id: close-time, title: Reduce close from 7 days to 4 days, baseline: 7, target: 4}
       - {id: recon, title: Reduce open items from 120 to 30, baseline: 120, target: 30}
