@@ -150,7 +150,7 @@ def test_what_validate_and_lint_keep_of_a_file_is_small(corpus):
 def test_validate_and_lint_keep_separate_caches(tmp_path, monkeypatch):
     monkeypatch.setenv("OKR_CACHE_DIR", str(tmp_path / "cache"))
     repo = copy_acme(tmp_path / "acme")
-    from okrcli.repo.config import load_settings
+    from okrcli.rules.options import load_settings
     from okrcli.repo.discovery import discover
     from okrcli.usecases.diagnose import scan
 

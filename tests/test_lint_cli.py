@@ -61,6 +61,8 @@ def test_unknown_rule_names_are_usage_errors(tmp_path, capsys):
     assert result.exit_code == 2 and "did you mean 'kr-task-style'?" in result.stderr
     (repo / "okr.toml").write_text('[lint]\nseverity = { nope = "error" }\n')
     assert run_cli(capsys, "-C", str(repo), "lint").exit_code == 2
+    draft_only = run_cli(capsys, "-C", str(repo), "lint", "--ignore", "kr-no-number")
+    assert draft_only.exit_code == 2 and "'kr-no-number' is reported by okr draft only" in draft_only.stderr
 
 
 def test_suppressions(tmp_path, capsys):
@@ -96,10 +98,14 @@ def test_github_annotations_are_escaped_and_the_limit_is_announced(tmp_path, cap
     repo = make_repo(tmp_path, files)
     result = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-10-10", "--format", "github")
     lines = result.stdout.splitlines()
-    first = lines[0]
-    assert first.startswith("::warning file=")
-    assert ",line=19,col=16,endLine=19,endColumn=" in first and ",title=okr kr-task-style::" in first
-    assert first.endswith("%0A" + first.split("%0A")[-1])  # the hint is the annotation's second line
+    found = json.loads(run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-10-10", "--format", "json").stdout)
+    d = found[0]  # the same finding, unescaped
+    data = (d["message"] + "\n" + d["hint"]).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    file = d["file"].replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    # the hint is the annotation's second line
+    assert lines[0] == (
+        f"::warning file={file},line=19,col=16,endLine=19,endColumn={d['end_column']},title=okr kr-task-style::{data}"
+    )
     assert lines[-1].startswith("::notice title=okr lint::12 findings; GitHub shows 10 annotations of each level")
     assert "2 more warnings" in lines[-1]
 
@@ -129,6 +135,21 @@ def test_sarif_is_valid_sarif_2_1_0(tmp_path, capsys):
     assert (region["startLine"], region["startColumn"]) == (19, 16)
     assert rules[by_rule["yaml-syntax"]["ruleIndex"]]["id"] == "yaml-syntax"
     assert by_rule["yaml-syntax"]["level"] == "error"
+
+
+def test_sarif_describes_every_code_from_the_registry():
+    from okrcli.report.ci_formats import sarif
+    from okrcli.rules.registry import RULES
+
+    described = {r["id"]: r for r in json.loads(sarif([]))["runs"][0]["tool"]["driver"]["rules"]}
+    assert list(described) == [rule.name for rule in RULES]
+    for rule in RULES:
+        descriptor = described[rule.name]
+        assert descriptor["shortDescription"]["text"] == rule.title
+        assert descriptor["fullDescription"]["text"] == descriptor["help"]["markdown"] == rule.doc
+        assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value]
+    assert described["yaml-syntax"]["name"] == "YamlSyntax"
+    assert "## Use instead" in described["path-mismatch"]["help"]["text"]
 
 
 def test_json_has_end_positions(tmp_path, capsys):

@@ -171,6 +171,28 @@ def test_every_code_in_the_source_is_registered():
     assert reported_by_loading <= set(emitted), "a documented code that loading never reports"
 
 
+def test_the_code_scan_follows_names_conditionals_and_lookups(tmp_path):
+    (tmp_path / "planted.py").write_text(
+        'NAME = "planted-name"\n'
+        "def f(ctx, x, field):\n"
+        '    rule = {"period": "planted-period"}.get(field, "planted-default")\n'
+        '    yield error(rule, "a message", None)\n'
+        '    yield warning("planted-a" if x else "planted-b", "a message", None)\n'
+        "    yield ctx.finding(NAME, None)\n"
+    )
+    assert set(emitted_codes(tmp_path)) == {"planted-name", "planted-period", "planted-default", "planted-a", "planted-b"}
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.options], ids=lambda r: r.name)
+def test_every_option_is_documented(rule, capsys):
+    explained = run_cli(capsys, "rules", rule.name).stdout
+    options = explained[explained.index("## Options"):]
+    assert f"[rules.{rule.name}]" in options
+    for name, option in rule.options.items():
+        assert f"`{name}`" in options and option.description in options
+        assert option.lint_key is None or f"`{option.lint_key}` under `[lint]`" in options
+
+
 def test_unknown_rule_name(capsys):
     result = run_cli(capsys, "rules", "kr-task-styel")
     assert result.exit_code == 2 and "did you mean 'kr-task-style'?" in result.stderr

@@ -121,12 +121,10 @@ def test_python_tags_never_construct(tmp_path):
 def test_path_disagreeing_with_content_is_a_warning(tmp_path):
     repo = make_repo(tmp_path, {"okrs/2026-Q3/treasury.yaml": VALID_FILE})
     result = load_repository(repo)
-    assert sorted((d.rule, d.severity.value, d.line) for d in result.diagnostics) == [
-        ("path-mismatch", "warning", 2),
-        ("path-mismatch", "warning", 1),
-    ] or sorted((d.rule, d.severity.value, d.line) for d in result.diagnostics) == [
-        ("path-mismatch", "warning", 1),
-        ("path-mismatch", "warning", 2),
+    # one warning for the name (at `team:`, line 1) and one for the folder (at `period:`, line 2)
+    assert sorted((d.rule, d.severity.value, d.line, d.message) for d in result.diagnostics) == [
+        ("path-mismatch", "warning", 1, "the file says team 'finance' but is named treasury.yaml"),
+        ("path-mismatch", "warning", 2, "the file says period 2026-Q4 but lies in folder 2026-Q3/"),
     ]
     assert len(result.repository.files) == 1  # a warning does not drop the file
 
@@ -231,7 +229,11 @@ def test_missing_c_folder(tmp_path, capsys):
     assert result.exit_code == 2 and "no such folder" in result.stderr
 
 
-def test_directory_paths_are_relative_in_messages(tmp_path):
+def test_diagnostics_keep_the_full_path_and_messages_show_it_relative(tmp_path, capsys, monkeypatch):
     repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": "team: [\n"})
     (diag,) = load_repository(repo).diagnostics
     assert diag.file == Path(repo / "okrs/2026-Q4/finance.yaml")
+    monkeypatch.chdir(repo)
+    result = run_cli(capsys, "validate", "--format", "concise")
+    assert result.stdout.startswith("okrs/2026-Q4/finance.yaml:2:1: error[yaml-syntax] ")
+    assert str(tmp_path) not in result.stdout

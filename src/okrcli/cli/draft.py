@@ -59,7 +59,8 @@ def draft(
 
     from okrcli.cli.common import err, fail, out, start_dir
     from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
-    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.repo.config import find_repository
+    from okrcli.rules.options import load_settings
     from okrcli.usecases.draft import write_draft
     from okrcli.model.periods import is_period_name, next_period, quarter_of
     from okrcli.model.references import SLUG_PATTERN

@@ -1,8 +1,14 @@
-"""okr.toml: finding the repository and validating its settings.
+"""okr.toml: finding the repository and validating its own settings.
 
 Every setting has a default, so an empty okr.toml is valid.  An unknown key
 or a value of the wrong type raises :class:`~okrcli.model.errors.ConfigError`
 naming the key and its line (exit code 2).
+
+Rule options (``[rules.<name>]``, and the options that have always had a key under
+``[lint]``) are kept as written here: each rule declares its own, and
+:mod:`okrcli.rules.options` validates them with the helpers below, so this module
+does not need to know any rule. Commands load okr.toml through
+:func:`okrcli.rules.options.load_settings`, which does both.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -43,16 +49,17 @@ class CheckinSettings(_Section):
 
 
 class LintSettings(_Section):
-    """``[lint]``: rule selection, severities and rule options."""
+    """``[lint]``: which rules report, and at which severity.
+
+    Its other keys (``max_objective_words = 12``) are rule options, kept as written for
+    :mod:`okrcli.rules.options` to validate against what the rules declare.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
 
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, SeverityName] = Field(default_factory=dict)
-    max_objectives: Annotated[int, Field(gt=0)] = 5
-    max_objective_words: Annotated[int, Field(gt=0)] = 12
-    task_verbs: list[str] = Field(default_factory=list)
-    outcome_verbs: list[str] = Field(default_factory=list)
-    business_as_usual_words: list[str] = Field(default_factory=list)
 
 
 class Settings(_Section):
@@ -63,6 +70,10 @@ class Settings(_Section):
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     checkin: CheckinSettings = Field(default_factory=CheckinSettings)
     lint: LintSettings = Field(default_factory=LintSettings)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """``[rules.<rule-name>]`` tables: each rule's options. :func:`okrcli.rules.options.load_settings`
+    validates them and folds in the ones set under ``[lint]``, so after loading this is the
+    one place a rule's configured options are."""
 
 
 def find_repository(start: Path) -> Path:
@@ -77,17 +88,17 @@ def find_repository(start: Path) -> Path:
     )
 
 
-def load_settings(repo_dir: Path) -> Settings:
-    """Read and validate ``repo_dir/okr.toml``."""
+def read_config(repo_dir: Path) -> tuple[str, Path]:
+    """The text of ``repo_dir/okr.toml`` and its path."""
     path = repo_dir / CONFIG_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), path
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    return parse_settings(text, path)
 
 
 def parse_settings(text: str, path: Path) -> Settings:
+    """okr.toml's own keys, validated; rule options kept as written (see the module's docstring)."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -96,25 +107,36 @@ def parse_settings(text: str, path: Path) -> Settings:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         problem = exc.errors()[0]
-        raise _config_error(problem, text, path) from None
+        loc = [str(part) for part in problem["loc"] if not isinstance(part, int)]
+        if problem["type"] == "extra_forbidden":
+            section = _section_model(loc[:-1])
+            raise unknown_key_error(text, path, loc, list(section.model_fields) if section else []) from None
+        raise invalid_value_error(text, path, loc, problem) from None
 
 
-def _config_error(problem: dict, text: str, path: Path) -> ConfigError:
-    loc = [str(part) for part in problem["loc"] if not isinstance(part, int)]
-    key = ".".join(loc)
-    line = _key_line(text, loc)
-    where = f"{path}:{line}:1" if line else str(path)
-    if problem["type"] == "extra_forbidden":
-        section = _section_model(loc[:-1])
-        close = difflib.get_close_matches(loc[-1], list(section.model_fields), n=1) if section else []
-        hint = f"did you mean '{close[0]}'?" if close else None
-        if section is not None and not close:
-            hint = "known keys here: " + ", ".join(section.model_fields)
-        return ConfigError(f"{where}: unknown key '{key}' in {CONFIG_NAME}", hint=hint)
+def unknown_key_error(text: str, path: Path, loc: list[str], known: list[str]) -> ConfigError:
+    """"unknown key 'checkin.stale_dayz'" at its line, with the closest of ``known`` or all of them."""
+    close = difflib.get_close_matches(loc[-1], known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else ("known keys here: " + ", ".join(known) if known else None)
+    return ConfigError(f"{_where(text, path, loc)}: unknown key '{'.'.join(loc)}' in {CONFIG_NAME}", hint=hint)
+
+
+def invalid_value_error(text: str, path: Path, loc: list[str], problem: dict) -> ConfigError:
+    """A value pydantic refused (``problem`` is one of its errors), at the key's line."""
     return ConfigError(
-        f"{where}: '{key}' in {CONFIG_NAME}: {problem['msg'].lower()} (got {problem.get('input')!r})",
+        f"{_where(text, path, loc)}: '{'.'.join(loc)}' in {CONFIG_NAME}: {problem['msg'].lower()} (got {problem.get('input')!r})",
         hint="see docs/configuration.md for each setting's type and default",
     )
+
+
+def _where(text: str, path: Path, loc: list[str]) -> str:
+    """``okr.toml:LINE:1`` for ``loc``; a key inside an inline table (``x = { key = 1 }``) has no
+    line of its own, so the nearest enclosing key that has one is named."""
+    for end in range(len(loc), 0, -1):
+        line = _key_line(text, loc[:end])
+        if line:
+            return f"{path}:{line}:1"
+    return str(path)
 
 
 def _section_model(loc: list[str]) -> type[BaseModel] | None:

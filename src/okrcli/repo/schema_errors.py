@@ -68,7 +68,7 @@ def to_diagnostics(errors: list[dict], source_map: SourceMap, data: Any, file: P
     unknown_at = {tuple(p["loc"][:-1]) for p in errors if p["type"] == "extra_forbidden"}
     errors = [p for p in errors if not (p["type"] == "missing" and tuple(p["loc"][:-1]) in unknown_at)]
     for problem in errors:
-        diag = _one(problem, source_map, data, file)
+        diag = _diagnostic_for(problem, source_map, data, file)
         loc_path = source_map.resolve(problem["loc"])
         if loc_path in reported:
             continue  # the YAML reader already reported this value (e.g. a bad date)
@@ -79,7 +79,8 @@ def to_diagnostics(errors: list[dict], source_map: SourceMap, data: Any, file: P
     return result
 
 
-def _one(problem: dict, source_map: SourceMap, data: Any, file: Path) -> Diagnostic:
+def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path) -> Diagnostic:
+    # each code here is documented in rules/file_format/ (a test scans for codes, so keep them literal)
     loc = tuple(problem["loc"])
     kind = problem["type"]
     value = problem.get("input")

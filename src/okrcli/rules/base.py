@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
-from types import ModuleType
-from typing import Callable, Iterator
+from types import MappingProxyType, ModuleType
+from typing import Annotated, Any, Callable, Iterator, Mapping
+
+from pydantic import Field
 
 from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import Diagnostic, Severity
@@ -22,6 +25,25 @@ DRAFT = "draft"
 """Feedback ``okr draft`` gives on a sentence before there is a file."""
 
 
+PositiveInt = Annotated[int, Field(gt=0)]
+Words = list[str]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting a rule declares beside itself (yamllint's ``CONF``/``DEFAULT`` in one place).
+
+    okr.toml sets it under ``[rules.<rule-name>]``, or by its ``lint_key`` under ``[lint]``.
+    """
+
+    default: Any
+    kind: Any
+    """What a value must be, as a type pydantic validates (:data:`PositiveInt`, :data:`Words`)."""
+    description: str
+    lint_key: str | None = None
+    """The key under ``[lint]`` that has always set this option (docs/configuration.md is a contract)."""
+
+
 @dataclass(frozen=True)
 class Rule:
     """A registered rule: its stable name, default severity, documentation and what finds its problems."""
@@ -36,20 +58,35 @@ class Rule:
     """:data:`LINT`, :data:`LOADER` or :data:`DRAFT`: who reports the code."""
     scope: str = "file"
     """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary."""
+    options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
+    """The settings the rule declares (``OPTIONS``), by name."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
         """The rule a module declares: ``NAME``, ``SEVERITY``, its docstring and optional ``findings``."""
         doc = (module.__doc__ or "").strip()
+        options = MappingProxyType(dict(getattr(module, "OPTIONS", {})))
         return cls(
             name=module.NAME,
             severity=module.SEVERITY,
             title=doc.splitlines()[0] if doc else "",
-            doc=doc,
+            doc=doc + _options_section(module.NAME, options),
             findings=getattr(module, "findings", _nothing),
             reported_by=getattr(module, "REPORTED_BY", LINT),
             scope=getattr(module, "SCOPE", "file"),
+            options=options,
         )
+
+
+def _options_section(name: str, options: Mapping[str, Option]) -> str:
+    """The documentation of a rule's options, written from their declarations so it cannot drift."""
+    if not options:
+        return ""
+    lines = ["", "", "## Options", f"In okr.toml, under `[rules.{name}]`:"]
+    for key, option in options.items():
+        also = f"; or `{option.lint_key}` under `[lint]`" if option.lint_key else ""
+        lines.append(f"- `{key}` (default `{json.dumps(option.default)}`{also}): {option.description}")
+    return "\n".join(lines)
 
 
 def _nothing(ctx: "LintContext") -> Iterator[Diagnostic]:
@@ -67,7 +104,13 @@ class LintContext:
     as_of: date
     files: list[TeamFile] = field(default_factory=list)
     index: "SummaryIndex | None" = None
+    options_by_rule: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Every rule's option values (declared defaults, then okr.toml), by rule name."""
     _scores: dict = field(default_factory=dict)
+
+    def options(self, rule: str) -> Mapping[str, Any]:
+        """The values of ``rule``'s options."""
+        return self.options_by_rule[rule]
 
     def severity(self, rule: str, default: Severity) -> Severity:
         return default

@@ -11,6 +11,7 @@ from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import Diagnostic, Severity
 from okrcli.model.errors import UsageError
 from okrcli.rules.base import LINT, LintContext
+from okrcli.rules.options import every_rule_options
 from okrcli.rules.registry import ALL_NAMES, BY_NAME, LINT_REPORTS, RULES
 from okrcli.model.location import Span
 from okrcli.repo.repository import TeamFile
@@ -35,7 +36,7 @@ def reject_unknown_rules(names: list[str], where: str) -> None:
 
 def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diagnostic]:
     """Every file-scope rule on one file, at default severities (selection is applied later)."""
-    context = LintContext(settings, as_of, [team_file])
+    context = LintContext(settings, as_of, [team_file], options_by_rule=every_rule_options(settings))
     found: list[Diagnostic] = []
     for rule in FILE_RULES:
         found.extend(rule.findings(context))
@@ -44,7 +45,7 @@ def lint_file(team_file: TeamFile, settings: Settings, as_of: date) -> list[Diag
 
 def lint_repository(index, settings: Settings, as_of: date) -> list[Diagnostic]:
     """Every repository-scope rule on every file's summary, at default severities."""
-    context = LintContext(settings, as_of, index=index)
+    context = LintContext(settings, as_of, index=index, options_by_rule=every_rule_options(settings))
     found: list[Diagnostic] = []
     for rule in REPOSITORY_RULES:
         found.extend(rule.findings(context))

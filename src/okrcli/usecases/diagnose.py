@@ -18,7 +18,8 @@ from pathlib import Path
 from okrcli import __version__
 from okrcli.model.diagnostics import Diagnostic
 from okrcli.repo.cache import ResultCache
-from okrcli.repo.config import Settings, find_repository, load_settings
+from okrcli.repo.config import Settings, find_repository
+from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import discover
 from okrcli.rules.cross_file import cross_file_problems
 from okrcli.rules.runner import Selection, apply_suppressions, lint_repository

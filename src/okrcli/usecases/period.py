@@ -16,7 +16,8 @@ from typing import Callable
 
 from okrcli.model.diagnostics import Severity
 from okrcli.model.periods import periods_containing, previous_period_name
-from okrcli.repo.config import Settings, find_repository, load_settings
+from okrcli.repo.config import Settings, find_repository
+from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import YAML_SUFFIXES, discover, period_folders
 from okrcli.repo.repository import Repository
 from okrcli.usecases.pipeline import LoadedRepository, load_periods, load_repository

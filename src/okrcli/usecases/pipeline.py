@@ -20,7 +20,8 @@ from typing import Callable
 
 from okrcli.model.diagnostics import Diagnostic, has_errors
 from okrcli.repo.cache import content_hash, file_signature
-from okrcli.repo.config import Settings, find_repository, load_settings
+from okrcli.repo.config import Settings, find_repository
+from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import declared_or_guessed, discover, period_folders
 from okrcli.repo.reading import read_team_file
 from okrcli.repo.repository import Repository, TeamFile

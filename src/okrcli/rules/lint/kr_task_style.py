@@ -34,23 +34,25 @@ key_results:
 initiatives:
   - Launch the self-serve returns portal
 ```
-
-## Options
-`[lint] task_verbs` and `[lint] outcome_verbs` in okr.toml add words to the lists.
 """
 
 from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
+from okrcli.rules.base import Option, Words
 from okrcli.language.quality import task_style
 
 NAME = "kr-task-style"
 SEVERITY = Severity.WARNING
+OPTIONS = {
+    "task_verbs": Option((), Words, "more verbs that mark a key result as a task", lint_key="task_verbs"),
+    "outcome_verbs": Option((), Words, "more verbs that mark an outcome", lint_key="outcome_verbs"),
+}
 
 
 def findings(ctx):
-    extra_task = frozenset(w.lower() for w in ctx.settings.lint.task_verbs)
-    extra_outcome = frozenset(w.lower() for w in ctx.settings.lint.outcome_verbs)
+    extra_task = frozenset(w.lower() for w in ctx.options(NAME)["task_verbs"])
+    extra_outcome = frozenset(w.lower() for w in ctx.options(NAME)["outcome_verbs"])
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             for k, kr in enumerate(objective.key_results):

@@ -2,7 +2,7 @@
 
 ## What it does
 Flags objectives whose first word is maintain, keep, continue, ensure, sustain, preserve,
-support, manage, monitor or uphold (extendable with `[lint] business_as_usual_words`).
+support, manage, monitor or uphold, and those of the `words` option.
 
 ## Why is this bad?
 OKRs name the few changes worth a quarter's focus. "Close the books every month" or
@@ -33,13 +33,15 @@ from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
 from okrcli.language.quality import business_as_usual_word
+from okrcli.rules.base import Option, Words
 
 NAME = "objective-business-as-usual"
 SEVERITY = Severity.WARNING
+OPTIONS = {"words": Option((), Words, "more first words that mark business as usual", lint_key="business_as_usual_words")}
 
 
 def findings(ctx):
-    extra = frozenset(w.lower() for w in ctx.settings.lint.business_as_usual_words)
+    extra = frozenset(w.lower() for w in ctx.options(NAME)["words"])
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             verb = business_as_usual_word(objective.title, extra)

@@ -1,7 +1,7 @@
 """An objective title is too long to remember.
 
 ## What it does
-Flags objective titles with more words than `[lint] max_objective_words` (default 12).
+Flags objective titles with more words than the `max_words` option (default 12).
 
 ## Why is this bad?
 An objective should be short and memorable enough that the team can say it without
@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
 from okrcli.language.quality import word_count
+from okrcli.rules.base import Option, PositiveInt
 
 NAME = "objective-too-long"
 SEVERITY = Severity.WARNING
+OPTIONS = {"max_words": Option(12, PositiveInt, "the most words an objective title may have", lint_key="max_objective_words")}
 
 
 def findings(ctx):
-    limit = ctx.settings.lint.max_objective_words
+    limit = ctx.options(NAME)["max_words"]
     for team_file in ctx.files:
         for o, objective in enumerate(team_file.okr.objectives):
             words = word_count(objective.title)

@@ -1,7 +1,7 @@
 """A team has too many objectives in one period.
 
 ## What it does
-Flags a team file with more objectives than `[lint] max_objectives` (default 5), at the
+Flags a team file with more objectives than the `max_objectives` option (default 5), at the
 first objective over the limit.
 
 ## Why is this bad?
@@ -19,13 +19,15 @@ leave them for the next period.
 from __future__ import annotations
 
 from okrcli.model.diagnostics import Severity
+from okrcli.rules.base import Option, PositiveInt
 
 NAME = "too-many-objectives"
 SEVERITY = Severity.WARNING
+OPTIONS = {"max_objectives": Option(5, PositiveInt, "the most objectives a team may have in one period", lint_key="max_objectives")}
 
 
 def findings(ctx):
-    limit = ctx.settings.lint.max_objectives
+    limit = ctx.options(NAME)["max_objectives"]
     for team_file in ctx.files:
         count = len(team_file.okr.objectives)
         if count > limit:
