@@ -70,7 +70,8 @@ def lint(
     """
     from okrcli.cli.common import fail, out, parse_day, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
-    from okrcli.repo.config import find_repository, load_settings
+    from okrcli.repo.config import find_repository
+    from okrcli.rules.options import load_settings
     from okrcli.model.diagnostics import Severity
     from okrcli.usecases.diagnose import diagnose
 
