@@ -12,6 +12,7 @@ from pydantic import Field
 
 from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import Diagnostic, Severity
+from okrcli.model.location import Span
 from okrcli.repo.repository import TeamFile
 from okrcli.rules.summary import SummaryIndex
 
@@ -112,12 +113,8 @@ class LintContext:
         """The values of ``rule``'s options."""
         return self.options_by_rule[rule]
 
-    def severity(self, rule: str, default: Severity) -> Severity:
-        return default
-
     def summary_finding(self, rule: str, default: Severity, summary, span: tuple, message: str, hint: str | None = None) -> Diagnostic:
-        from okrcli.model.location import Span
-
+        """A diagnostic at ``span`` (as a summary keeps it) in the file ``summary`` describes."""
         return Diagnostic(rule, default, message, summary.file, Span(*span), hint)
 
     def finding(
@@ -132,7 +129,7 @@ class LintContext:
     ) -> Diagnostic:
         """A diagnostic at the value (or, with ``key``, the key) found at ``path`` in ``team_file``."""
         span = team_file.source_map.key(path) if key else team_file.source_map.value(path)
-        return Diagnostic(rule, self.severity(rule, default), message, team_file.path, span, hint)
+        return Diagnostic(rule, default, message, team_file.path, span, hint)
 
     def objective_scores(self, team_file: TeamFile, as_of: date | None = None):
         """Scores of every objective of ``team_file`` (cached)."""

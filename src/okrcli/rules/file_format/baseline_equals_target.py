@@ -9,20 +9,16 @@ nothing to move and no score. Often it is a "keep it at X" metric, which is a gu
 
 ## Example
 ```yaml
-baseline: 99.9
-target: 99.9
+- id: error-rate
+  title: Keep the checkout error rate at 0.5%
+  baseline: 0.5
+  target: 0.5
 ```
 
 ## Use instead
-Set the target to the value that proves the objective happened, or watch the
-steady state as a guardrail:
-```yaml
-guardrails:
-  - id: uptime
-    title: Availability stays above 99.9%
-    threshold: 99.9
-    must_stay: above
-```
+Set the target to the value that proves the objective happened (`target: 0.2`), or, if
+the point is to hold the level, watch it as a guardrail with `threshold: 0.5` and
+`must_stay: below`.
 """
 
 from __future__ import annotations

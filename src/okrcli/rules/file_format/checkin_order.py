@@ -18,13 +18,8 @@ checkins:
 ```
 
 ## Use instead
-```yaml
-checkins:
-  - date: 2026-10-05
-    value: 6.8
-  - date: 2026-11-02
-    value: 6.1
-```
+List check-ins oldest first: move the one of 2026-10-05 above the one of 2026-11-02.
+Merge two check-ins of the same date into one.
 """
 
 from __future__ import annotations
