@@ -61,8 +61,9 @@ def draft(
     from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
     from okrcli.repo.config import find_repository
     from okrcli.rules.options import load_settings
-    from okrcli.usecases.draft import write_draft
-    from okrcli.model.periods import is_period_name, next_period, quarter_of
+    from okrcli.usecases.draft_feedback import DraftAdvice
+    from okrcli.usecases.draft_write import write_draft
+    from okrcli.model.periods import is_period_name, next_period, period_hint, quarter_of
     from okrcli.model.references import SLUG_PATTERN
 
     import re
@@ -72,19 +73,24 @@ def draft(
     today = date.today()
     for name, value in (("--period", period), ("--from-period", from_period)):
         if value is not None and not is_period_name(value):
-            fail(f"{name} {value!r} is not a period", hint="use 2027-Q1, 2027-H1 or 2027")
+            fail(f"{name} {value!r} is not a period okr can use", hint=period_hint(value))
     if objective_type is not None and objective_type not in ("committed", "aspirational"):
         fail(f"--type {objective_type!r} must be committed or aspirational")
     if team is not None and not re.match(SLUG_PATTERN, team):
         fail(f"--team {team!r} is not a slug", hint="lowercase letters, digits and hyphens, e.g. finance-ops")
 
+    advice = DraftAdvice(settings)
     if carry_over:
-        from okrcli.cli.draft_flow import drafts_from_carry_over
+        from okrcli.usecases.carry_over import carry_over_drafts
 
         if not (team and from_period):
             fail("--carry-over needs --team and --from-period", hint="okr draft --team finance --carry-over --from-period 2026-Q4")
         period = period or next_period(from_period)
-        drafts = drafts_from_carry_over(repo_dir, settings, team, from_period, today, period)
+        if not is_period_name(period):
+            fail(f"the period after {from_period} is {period}, which okr cannot use", hint=period_hint(period))
+        drafts = carry_over_drafts(repo_dir, settings, team, from_period, today, period)
+        if not drafts:
+            fail(f"every objective of {team} in {from_period} reached its bar; nothing to carry over", code=1)
         lead = None
     elif from_file is not None:
         if not team:
@@ -93,32 +99,30 @@ def draft(
             outline = from_file.read_text(encoding="utf-8")
         except OSError as exc:
             fail(f"--from {from_file}: {exc.strerror}")
-        drafts = drafts_from_outline(outline, objective_type, owner, from_file)
+        drafts = drafts_from_outline(outline, objective_type, owner, from_file, advice)
         lead = owner
     elif objective is not None or kr:
         if not (team and objective and objective_type and kr):
             fail("non-interactive drafting needs --team, --objective, --type and at least two --kr")
-        drafts = drafts_from_flags(objective, objective_type, kr, owner, aligns_to)
+        drafts = drafts_from_flags(objective, objective_type, kr, owner, aligns_to, advice)
         lead = owner
     else:
         if no_input:
             fail("nothing to draft: give --objective/--kr, --from FILE or --carry-over (or drop --no-input)")
-        team, period, drafts, lead = interactive(team, period or quarter_of(today), owner)
+        team, period, drafts, lead = interactive(team, period or quarter_of(today), owner, advice)
         if not drafts:
             err("nothing drafted; nothing written")
             return 1
     period = period or quarter_of(today)
-    path, created, before, after = write_draft(repo_dir, settings, team, period, drafts, lead, dry_run=dry_run)
+    written = write_draft(repo_dir, settings, team, period, drafts, lead, dry_run=dry_run)
     if dry_run:
-        import difflib
-
-        out("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/" + path.name, "b/" + path.name)).rstrip("\n"))
+        out(written.diff().rstrip("\n"))
         err("dry run: nothing was written")
         return 0
     from okrcli.model.diagnostics import display_path
 
-    verb = "created" if created else "added to"
-    out(f"{verb} {display_path(path, Path.cwd())}: {len(drafts)} objective{'s' if len(drafts) != 1 else ''}")
+    verb = "created" if written.created else "added to"
+    out(f"{verb} {display_path(written.path, Path.cwd())}: {len(drafts)} objective{'s' if len(drafts) != 1 else ''}")
     out("next: okr validate && okr lint")
     return 0
 

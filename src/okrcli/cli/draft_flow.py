@@ -1,4 +1,4 @@
-"""Turning flags, outlines, old periods and prompts into draft objectives."""
+"""Turning flags, outlines and prompts into draft objectives, with feedback as they are read."""
 
 from __future__ import annotations
 
@@ -14,48 +14,27 @@ def _show(feedback) -> None:
         say(f"    try: {item.suggestion}")
 
 
-def _key_result_from_sentence(sentence: str, where: str):
-    """A DraftKeyResult from a sentence that must carry its own numbers (non-interactive)."""
-    from okrcli.usecases.draft import DraftKeyResult
-    from okrcli.language.sentences import parse_key_result
-
-    parsed = parse_key_result(sentence)
-    if not parsed.complete:
-        from okrcli.language.quality import task_style
-
-        finding = task_style(sentence)
-        if finding:
-            fail(f"{where}: {sentence!r} is a task, not a key result: {finding.reason}", hint=finding.suggestion)
-        fail(
-            f"{where}: cannot read a baseline and a target from {sentence!r}",
-            hint="write 'verb metric from X to Y', e.g. 'Reduce month-end close from 7 days to 4 days'",
-        )
-    if parsed.baseline == parsed.target:
-        fail(f"{where}: {sentence!r} has the same baseline and target")
-    return DraftKeyResult(parsed.title, parsed.baseline, parsed.target, parsed.unit), parsed
-
-
-def _report_feedback(objective_title: str, parsed_krs: list, where: str) -> None:
-    from okrcli.usecases.draft import count_feedback, key_result_feedback, objective_feedback
-
-    found = objective_feedback(objective_title) + count_feedback(len(parsed_krs))
+def _report_feedback(advice, objective_title: str, parsed_krs: list, where: str) -> None:
+    found = advice.objective(objective_title) + advice.count(len(parsed_krs))
     for parsed in parsed_krs:
-        found += key_result_feedback(parsed)
+        found += advice.key_result(parsed)
     for item in found:
-        err(f"okr: warning: {where}: {item.rule}: {item.message}")
+        err(f"okr: {item.severity}: {where}: {item.rule}: {item.message}")
         err(f"  try: {item.suggestion}")
 
 
-def drafts_from_flags(objective: str, kind: str, sentences: list[str], owner: str | None, aligns_to: str | None):
-    from okrcli.usecases.draft import DraftObjective
+def drafts_from_flags(objective: str, kind: str, sentences: list[str], owner: str | None, aligns_to: str | None, advice):
+    """The objective given by --objective, --type and --kr, after printing the feedback on it."""
+    from okrcli.usecases.draft import DraftObjective, key_result_from_sentence
 
-    pairs = [_key_result_from_sentence(s, f"--kr {n}") for n, s in enumerate(sentences, start=1)]
-    _report_feedback(objective, [p for _, p in pairs], "draft")
+    pairs = [key_result_from_sentence(s, f"--kr {n}", advice) for n, s in enumerate(sentences, start=1)]
+    _report_feedback(advice, objective, [p for _, p in pairs], "draft")
     return [DraftObjective(objective, kind, [k for k, _ in pairs], owner, aligns_to=aligns_to)]
 
 
-def drafts_from_outline(text: str, default_type: str | None, owner: str | None, source: Path):
-    from okrcli.usecases.draft import DraftObjective, parse_outline
+def drafts_from_outline(text: str, default_type: str | None, owner: str | None, source: Path, advice):
+    """The objectives of a Markdown outline, printing the feedback on each as it is read."""
+    from okrcli.usecases.draft import DraftObjective, key_result_from_sentence, parse_outline
 
     outline = parse_outline(text)
     if not outline:
@@ -65,30 +44,16 @@ def drafts_from_outline(text: str, default_type: str | None, owner: str | None, 
         kind = kind or default_type
         if kind is None:
             fail(f"{source}: objective {number} ({title!r}) has no type", hint="end its line with (committed) or (aspirational), or pass --type")
-        pairs = [_key_result_from_sentence(s, f"{source}: objective {number}") for s in sentences]
-        _report_feedback(title, [p for _, p in pairs], f"{source}: objective {number}")
+        pairs = [key_result_from_sentence(s, f"{source}: objective {number}", advice) for s in sentences]
+        _report_feedback(advice, title, [p for _, p in pairs], f"{source}: objective {number}")
         drafts.append(DraftObjective(title, kind, [k for k, _ in pairs], owner))
     return drafts
 
 
-def drafts_from_carry_over(repo_dir, settings, team: str, from_period: str, today, next_period: str):
-    from okrcli.usecases.draft import carry_over
-    from okrcli.usecases.pipeline import load_repository
-
-    repository = load_repository(repo_dir, settings).repository
-    team_file = repository.file_for(from_period, team)
-    if team_file is None:
-        fail(f"no valid file for team {team!r} in {from_period}", hint="check the team and period (okr validate)")
-    drafts = carry_over(team_file, today, settings, next_period)
-    if not drafts:
-        fail(f"every objective of {team} in {from_period} reached its bar; nothing to carry over", code=1)
-    return drafts
-
-
-def interactive(team: str | None, period: str, owner: str | None):
+def interactive(team: str | None, period: str, owner: str | None, advice):
     """Ask for objectives and key results, giving feedback on each line as it is typed."""
-    from okrcli.usecases.draft import DraftKeyResult, DraftObjective, count_feedback, key_result_feedback, objective_feedback
-    from okrcli.model.periods import is_period_name
+    from okrcli.usecases.draft import DraftKeyResult, DraftObjective
+    from okrcli.model.periods import is_period_name, period_hint
     from okrcli.model.references import SLUG_PATTERN
     from okrcli.language.sentences import complete, parse_key_result
     from okrcli.model.numbers import parse_number, render_number
@@ -107,20 +72,20 @@ def interactive(team: str | None, period: str, owner: str | None):
     answer = ask(f"Period [{period}]: ")
     if answer:
         if not is_period_name(answer):
-            fail(f"{answer!r} is not a period", hint="use 2027-Q1, 2027-H1 or 2027")
+            fail(f"{answer!r} is not a period okr can use", hint=period_hint(answer))
         period = answer
     drafts = []
     while True:
         title = ask("\nObjective (qualitative, memorable, no numbers): ")
         if not title:
             break
-        feedback = objective_feedback(title)
+        feedback = advice.objective(title)
         if feedback:
             _show(feedback)
             better = ask("  Rewrite it (Enter keeps it): ")
             if better:
                 title = better
-                _show(objective_feedback(title))
+                _show(advice.objective(title))
         kind = None
         while kind is None:
             answer = (ask("Type, [a]spirational or [c]ommitted [a]: ") or "a").lower()
@@ -131,12 +96,12 @@ def interactive(team: str | None, period: str, owner: str | None):
             if not sentence:
                 if len(krs) >= 2:
                     break
-                _show(count_feedback(len(krs)))
+                _show(advice.count(len(krs)))
                 if sentence is None:
                     return team, period, drafts, owner
                 continue
             parsed = parse_key_result(sentence)
-            feedback = key_result_feedback(parsed)
+            feedback = advice.key_result(parsed)
             if feedback:
                 _show(feedback)
                 if (ask("  Keep it anyway? [y/N] ") or "n").lower() not in ("y", "yes"):
