@@ -68,10 +68,8 @@ def lint(
 
       okr lint --select kr-task-style okrs/2026-Q4
     """
-    from okrcli.cli.common import fail, out, parse_day, start_dir, stdout_is_terminal
+    from okrcli.cli.common import err, fail, out, parse_day, start_dir, stdout_is_terminal
     from okrcli.cli.diagnostics_output import print_diagnostics
-    from okrcli.repo.config import find_repository
-    from okrcli.rules.options import load_settings
     from okrcli.model.diagnostics import Severity
     from okrcli.usecases.diagnose import diagnose
 
@@ -81,23 +79,11 @@ def lint(
             fail(f"{path}: no such file or folder")
     start = start_dir(ctx, repo)
     if changed:
-        from okrcli.repo import git as gitrepo
+        from okrcli.usecases.changed import changed_okr_files
 
-        repo_dir = find_repository(start)
-        settings = load_settings(repo_dir)
-        okr_root = (repo_dir / settings.root).resolve()
-        reference = base or gitrepo.default_base(repo_dir)
-        changed_files = [
-            p for p in gitrepo.changed_files(repo_dir, reference)
-            if p.suffix in (".yaml", ".yml") and p.exists() and okr_root in p.resolve().parents
-        ]
-        if paths:
-            wanted = [p.resolve() for p in paths]
-            changed_files = [p for p in changed_files if any(p.resolve() == w or w in p.resolve().parents for w in wanted)]
-        if not changed_files:
-            import sys
-
-            sys.stderr.write(f"no OKR files changed against {reference}\n")
+        selected = changed_okr_files(start, base, paths)
+        if not selected.files:
+            err(f"no OKR files changed against {selected.base}")
             if output_format is LintFormat.sarif:
                 from okrcli.rules.registry import RULES
                 from okrcli.report.ci_formats import sarif
@@ -106,7 +92,7 @@ def lint(
             elif output_format is LintFormat.json:
                 out("[]")
             return 0
-        paths = changed_files
+        paths = selected.files
     diagnostics, checked = diagnose(start, paths or None, day, True, _names(select), _names(ignore), not no_cache, jobs)
 
     chosen = output_format or (LintFormat.full if stdout_is_terminal() else LintFormat.concise)
