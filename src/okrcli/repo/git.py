@@ -15,11 +15,15 @@ from okrcli.model.errors import OkrError
 
 
 class GitError(OkrError):
+    """A git command failed, or git is needed and there is no repository (exit 1)."""
+
     exit_code = 1
 
 
 @dataclass
 class CommitResult:
+    """Whether a commit was made: its id, or why not."""
+
     committed: bool
     sha: str | None = None
     reason: str | None = None
@@ -44,6 +48,7 @@ def is_dirty(path: Path) -> bool:
 
 
 def in_git(folder: Path) -> bool:
+    """Whether ``folder`` is inside a git work tree."""
     return _open(folder) is not None
 
 

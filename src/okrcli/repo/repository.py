@@ -35,10 +35,12 @@ class TeamFile:
 
     @property
     def team(self) -> str:
+        """The team the file is for."""
         return self.okr.team
 
     @property
     def period(self) -> Period:
+        """The file's period, with the start and end dates it overrides."""
         return make_period(self.okr.period, self.okr.start, self.okr.end)
 
 
