@@ -100,3 +100,17 @@ def test_locate_finds_objectives_and_key_results_by_id():
     assert locate(okr, parse_reference("sales/growth")) is None
     assert locate_guardrail(okr, "churn")[0] == ("guardrails", 0)
     assert locate_guardrail(okr, "trust") is None
+
+
+def test_open_period_reads_only_the_period_and_the_one_before(tmp_path):
+    from okrcli.usecases.period import open_period
+    from tests.helpers import VALID_FILE, make_repo
+
+    files = {f"okrs/{name}/finance.yaml": VALID_FILE.replace("2026-Q4", name) for name in ("2026-Q2", "2026-Q3", "2026-Q4")}
+    repo = make_repo(tmp_path / "r", files)
+    opened = open_period(repo, None, date(2026, 11, 20), with_previous=True)
+    assert opened.period == "2026-Q4" and opened.found and opened.files_with_errors == 0
+    assert sorted(f.okr.period for f in opened.repository.files) == ["2026-Q3", "2026-Q4"]
+    assert opened.repository.previous_period("2026-Q4") == "2026-Q3"
+    alone = open_period(repo, "2026-Q2", date(2026, 11, 20))
+    assert [f.okr.period for f in alone.repository.files] == ["2026-Q2"]
