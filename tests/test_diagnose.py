@@ -84,7 +84,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch, capsys, garbage):
     for path in cache.glob("scan-*.json"):
         path.write_bytes(garbage)
     again = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-11-20", "--format", "json")
-    assert again.exit_code == 0 and again.stdout == expected
+    assert again.exit_code == 1 and again.stdout == expected  # 1: acme's task-style key result is an error
 
 
 @pytest.mark.parametrize("damage", ["entry", "diagnostic", "summary"])
@@ -104,7 +104,7 @@ def test_a_cache_of_valid_json_but_the_wrong_shape_is_ignored(tmp_path, monkeypa
             entry[1] = {"path": 5}
     path.write_text(json.dumps(data))
     again = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-11-20", "--format", "json")
-    assert again.exit_code == 0 and again.stdout == expected
+    assert again.exit_code == 1 and again.stdout == expected  # 1: acme's task-style key result is an error
     assert "Traceback" not in again.stderr
 
 
@@ -130,7 +130,7 @@ def test_a_poisoned_entry_for_other_content_is_not_used(tmp_path, monkeypatch, c
 def test_no_cache_flag_writes_nothing(tmp_path, monkeypatch, capsys):
     cache = tmp_path / "cache"
     monkeypatch.setenv("OKR_CACHE_DIR", str(cache))
-    assert run_cli(capsys, "-C", str(ACME), "lint", "--no-cache", "--as-of", "2026-11-20").exit_code == 0
+    assert run_cli(capsys, "-C", str(ACME), "lint", "--no-cache", "--as-of", "2026-11-20").exit_code == 1  # kr-task-style
     assert run_cli(capsys, "-C", str(ACME), "validate", "--no-cache").exit_code == 0
     assert not cache.exists() or not list(cache.iterdir())
 

@@ -24,7 +24,7 @@ def test_acme_finds_its_deliberate_problems_and_nothing_else(capsys):
         ("sales.yaml", "guardrail-breached", 179),
         ("sales.yaml", "objective-has-number", 100),
     ]
-    assert result.exit_code == 0  # warnings only
+    assert result.exit_code == 1  # kr-task-style is an error by default; the rest are warnings
 
 
 def test_lint_reports_validation_errors_too(tmp_path, capsys):
@@ -35,6 +35,7 @@ def test_lint_reports_validation_errors_too(tmp_path, capsys):
 
 def test_warning_exit_codes(tmp_path, capsys):
     repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": TASKY})
+    (repo / "okr.toml").write_text('[lint]\nseverity = { kr-task-style = "warning" }\n')  # an error by default
     args = ["-C", str(repo), "lint", "--as-of", "2026-10-10", "--format", "concise"]
     assert run_cli(capsys, *args).exit_code == 0
     assert run_cli(capsys, *args, "--error-on-warning").exit_code == 1
@@ -104,10 +105,10 @@ def test_github_annotations_are_escaped_and_the_limit_is_announced(tmp_path, cap
     file = d["file"].replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
     # the hint is the annotation's second line
     assert lines[0] == (
-        f"::warning file={file},line=19,col=16,endLine=19,endColumn={d['end_column']},title=okr kr-task-style::{data}"
+        f"::error file={file},line=19,col=16,endLine=19,endColumn={d['end_column']},title=okr kr-task-style::{data}"
     )
     assert lines[-1].startswith("::notice title=okr lint::12 findings; GitHub shows 10 annotations of each level")
-    assert "2 more warnings" in lines[-1]
+    assert "2 more errors" in lines[-1]
 
 
 def test_github_property_escaping():
@@ -191,5 +192,5 @@ def test_changed_with_a_bad_base(tmp_path, capsys):
 def test_human_formats(tmp_path, capsys, fmt):
     repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": TASKY})
     out = run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-10-10", "--format", fmt).stdout
-    assert "warning[kr-task-style] key result 'recon' reads as a task" in out
+    assert "error[kr-task-style] key result 'recon' reads as a task" in out
     assert ("^^^^" in out) == (fmt == "full")
