@@ -7,7 +7,7 @@ import tracemalloc
 from pathlib import Path
 
 from okrcli.usecases.pipeline import load_file, load_repository
-from okrcli.yamlio.reader import MAX_NODES
+from okrcli.yamlio.core_schema import MAX_NODES
 from tests.helpers import VALID_FILE, locate, make_repo, run_cli
 
 

@@ -31,56 +31,10 @@ import yaml
 from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.location import Span, SourceMap
 from okrcli.model.text import CONTROL_CHARACTERS, first_control_character
-
-try:  # pragma: no cover - which branch runs depends on the PyYAML build
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-MAX_NODES = 50_000
-"""How many nodes alias expansion may add to a document (``*name`` repeating ``&name``).
-
-A yearly company file with weekly check-ins has about 6,500 nodes and no aliases; a
-billion-laughs document would expand to 3.8 billion.
-"""
-
-MAX_DOCUMENT_NODES = 2_000_000
-"""How many values one document may hold without aliases (10,000 objectives are about 400,000)."""
-
-
-MAX_DEPTH = 64
-"""How deeply collections may nest; OKR files nest 6 levels."""
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
-
-class CoreLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """libyaml parser with YAML 1.2 core-schema resolution (plus plain dates)."""
-
-
-CoreLoader.yaml_implicit_resolvers = {}
-CoreLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-CoreLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-CoreLoader.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+from okrcli.yamlio.core_schema import (
+    BOOL_TAG, FLOAT_TAG, INT_TAG, MAP_TAG, MAX_DEPTH, MAX_DOCUMENT_NODES, MAX_NODES, NULL_TAG, SEQ_TAG,
+    STR_TAG, TIMESTAMP_TAG, CoreLoader,
 )
-CoreLoader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+.0123456789"),
-)
-CoreLoader.add_implicit_resolver(_TIMESTAMP, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), list("0123456789"))
-
 
 @dataclass
 class ParsedDocument:
@@ -223,7 +177,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             self.current_path = path
             return self._scalar(node)
-        if node.tag not in (_SEQ, _MAP):
+        if node.tag not in (SEQ_TAG, MAP_TAG):
             self._bad_tag(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
@@ -282,36 +236,36 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
         try:
-            if tag == _STR:
+            if tag == STR_TAG:
                 if CONTROL_CHARACTERS.search(value):
                     self._control_character(node, first_control_character(value))
                 return value
-            if tag == _NULL:
+            if tag == NULL_TAG:
                 return None
-            if tag == _BOOL:
+            if tag == BOOL_TAG:
                 return value.lower() == "true"
-            if tag == _INT:
+            if tag == INT_TAG:
                 text = value.replace("_", "")
                 if text.startswith(("0o", "0x")):
                     return int(text, 0)
                 return int(text)
-            if tag == _FLOAT:
+            if tag == FLOAT_TAG:
                 text = value.replace("_", "").lower()
                 if text.endswith((".inf", ".nan")):
                     text = text.replace(".", "")
                 return float(text)
-            if tag == _TIMESTAMP:
+            if tag == TIMESTAMP_TAG:
                 return date.fromisoformat(value)
         except ValueError:
-            kind = "date" if tag == _TIMESTAMP else tag.rsplit(":", 1)[-1]
+            kind = "date" if tag == TIMESTAMP_TAG else tag.rsplit(":", 1)[-1]
             self.reported.add(self.current_path)
             self.diagnostics.append(
                 error(
-                    "bad-date" if tag == _TIMESTAMP else "wrong-type",
+                    "bad-date" if tag == TIMESTAMP_TAG else "wrong-type",
                     f"'{value}' is not a valid {kind}",
                     self.path,
                     _span(node),
-                    "write dates as YYYY-MM-DD with a real month (01-12) and day" if tag == _TIMESTAMP else None,
+                    "write dates as YYYY-MM-DD with a real month (01-12) and day" if tag == TIMESTAMP_TAG else None,
                 )
             )
             return value

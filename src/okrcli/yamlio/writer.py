@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from okrcli.model.errors import WriteError
-from okrcli.yamlio.reader import MAX_DEPTH, CoreLoader
+from okrcli.yamlio.core_schema import MAX_DEPTH, CoreLoader
 
 
 def write_atomic(path: Path, text: str, newline: str = "") -> None:
