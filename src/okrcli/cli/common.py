@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from okrcli.model.text import printable
+
 RepoOption = Annotated[
     Optional[Path],
     typer.Option(
@@ -39,11 +41,13 @@ def start_dir(ctx: typer.Context, local: Path | None = None) -> Path:
 
 
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """Write a line to stdout; control characters in it are shown escaped, never sent raw."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def err(text: str = "") -> None:
-    sys.stderr.write(text + "\n")
+    """Write a line to stderr; control characters in it are shown escaped, never sent raw."""
+    sys.stderr.write(printable(text) + "\n")
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> None:
@@ -112,11 +116,11 @@ def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, a
     Returns (load result, period name).  Files with errors are reported on stderr
     so that scores are never silently incomplete.
     """
-    from okrcli.model.periods import is_period_name
+    from okrcli.model.periods import is_period_name, period_hint
     from okrcli.usecases.period import open_period
 
     if period is not None and not is_period_name(period):
-        fail(f"--period {period!r} is not a period", hint="use a quarter (2026-Q4), a half (2026-H1) or a year (2026)")
+        fail(f"--period {period!r} is not a period okr can use", hint=period_hint(period))
     bar = None
     if progress:
         from okrcli.cli.progress import progress_bar as bar

@@ -80,7 +80,7 @@ def report(
         fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(t.team for t in build_report(loaded.repository, period_name, day).teams))
 
     if chosen == "terminal":
-        from okrcli.report.console import make_console
+        from okrcli.report.console import make_console, pager_environment
         from okrcli.report.dashboard import dashboard
 
         console = make_console()
@@ -89,7 +89,7 @@ def report(
             with console.capture() as capture:
                 console.print(renderable)
             if capture.get().count("\n") > console.height:
-                with console.pager(styles=True):
+                with pager_environment(), console.pager(styles=True):
                     console.print(renderable)
                 return 0
             sys.stdout.write(capture.get())

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,9 +21,11 @@ from pydantic import (
     Field,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
-from okrcli.model.periods import PERIOD_PATTERN
+from okrcli.model.periods import PERIOD_PATTERN, period_problem
 from okrcli.model.references import REFERENCE_PATTERN, SLUG_PATTERN
+from okrcli.model.source_ref import SourceField, SourceRef
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -44,6 +47,14 @@ def _period_from_number(value: Any) -> Any:
     return value
 
 
+def _computable_period(value: str) -> str:
+    # the form is checked by the pattern; this refuses the names whose dates cannot exist (0000, 9999-Q4)
+    problem = period_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("period_not_computable", "{problem}", {"problem": problem})
+    return value
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lowercase letters, digits and hyphens")]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Day = Annotated[
@@ -56,11 +67,12 @@ PeriodName = Annotated[
     str,
     BeforeValidator(_period_from_number),
     Field(pattern=PERIOD_PATTERN),
+    AfterValidator(_computable_period),
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "string", "pattern": PERIOD_PATTERN},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": 1000, "maximum": 9998},
             ],
             "description": "2026-Q4, 2026-H1 or 2026",
         }
@@ -90,6 +102,7 @@ class CheckIn(_Strict):
     )
     note: str | None = None
     by: str | None = None
+    source: str | None = Field(None, description="the okr.toml source the value was pulled from (written by okr pull)")
 
 
 class KeyResult(_Strict):
@@ -102,6 +115,7 @@ class KeyResult(_Strict):
     unit: str | None = Field(None, description="%, days, USD ...")
     owner: str | None = Field(None, description="defaults to the objective's owner")
     weight: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 1.0
+    source: SourceField | None = None
     checkins: list[CheckIn] = Field(default_factory=list)
 
 
@@ -131,7 +145,9 @@ class Objective(_Strict):
     type: Literal["committed", "aspirational"]
     owner: str | None = None
     aligns_to: ReferenceText | None = None
-    key_results: list[KeyResult] = Field(min_length=2, max_length=5)
+    key_results: list[KeyResult] = Field(json_schema_extra={"minItems": 2, "maxItems": 5})
+    """2 to 5: counted by the load pipeline's format checks (``rules/format.py``), not here,
+    because a length check here would hide every error inside the list."""
     initiatives: list[InitiativeEntry] = Field(default_factory=list)
     retrospective: str | None = None
     notes: str | None = None
@@ -170,6 +186,7 @@ MODEL_NAMES = {
     "CheckIn": "check-in",
     "Guardrail": "guardrail",
     "Initiative": "initiative",
+    "SourceRef": "source",
 }
 
 
@@ -185,6 +202,7 @@ def model_at(path: tuple) -> type[BaseModel]:
             (Objective, "key_results"): KeyResult,
             (Objective, "initiatives"): Initiative,
             (KeyResult, "checkins"): CheckIn,
+            (KeyResult, "source"): SourceRef,
             (Guardrail, "checkins"): CheckIn,
         }.get((model, part))
         if nested is None:

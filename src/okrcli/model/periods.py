@@ -39,9 +39,37 @@ class Period:
         return (as_of - self.start).days / (self.end - self.start).days
 
 
+LAST_YEAR = 9999
+"""The last year a date can have; a period is usable only when the period after it ends by then."""
+
+PERIOD_HINT = "use a quarter (2026-Q4), a half (2026-H1) or a year (2026)"
+
+
+def period_problem(text: str) -> str | None:
+    """Why ``text`` cannot be used as a period, or None when it can.
+
+    Beyond the form (``2026-Q4``, ``2026-H1``, ``2026``), every date okr computes from a
+    period must exist: there is no year 0, and the period after it (which ``okr draft``
+    plans) must end by the last day of year 9999, so 9999-Q4, 9999-H2 and 9999 are refused.
+    """
+    if not _PERIOD_RE.match(text):
+        return PERIOD_HINT
+    if int(text[:4]) == 0:
+        return "there is no year 0000; years start at 0001"
+    following = _following(text)
+    if int(following.split("-")[0]) > LAST_YEAR:
+        return f"the period after it ({following}) would begin after {LAST_YEAR}-12-31, the last day a date can have"
+    return None
+
+
+def period_hint(text: str) -> str:
+    """For a message about ``text`` given as a period: why okr cannot use it, or how to write one."""
+    return period_problem(text) or PERIOD_HINT
+
+
 def is_period_name(text: str) -> bool:
-    """Whether ``text`` names a period: ``2026-Q4``, ``2026-H1`` or ``2026``."""
-    return bool(_PERIOD_RE.match(text))
+    """Whether ``text`` names a period okr can compute: ``2026-Q4``, ``2026-H1`` or ``2026`` (see :func:`period_problem`)."""
+    return period_problem(text) is None
 
 
 def period_kind(name: str) -> str:
@@ -50,9 +78,10 @@ def period_kind(name: str) -> str:
 
 
 def period_range(name: str) -> tuple[date, date]:
-    """The computed inclusive range of a period name (raises ValueError if malformed)."""
-    if not _PERIOD_RE.match(name):
-        raise ValueError(f"not a period: {name!r}")
+    """The computed inclusive range of a period name (raises ValueError if it is not one, see :func:`period_problem`)."""
+    problem = period_problem(name)
+    if problem is not None:
+        raise ValueError(f"{name!r}: {problem}")
     year = int(name[:4])
     if len(name) == 4:
         return date(year, 1, 1), date(year, 12, 31)
@@ -83,6 +112,10 @@ def periods_containing(day: date) -> list[str]:
 
 def next_period(name: str) -> str:
     """The period of the same kind right after ``name``: 2026-Q4 -> 2027-Q1, 2026-H1 -> 2026-H2, 2026 -> 2027."""
+    return _following(name)
+
+
+def _following(name: str) -> str:
     year = int(name[:4])
     kind = period_kind(name)
     if kind == "Y":

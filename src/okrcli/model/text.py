@@ -34,3 +34,13 @@ def printable(text: str, one_line: bool = False) -> str:
     if one_line:
         text = _LINE_BREAKS.sub(lambda m: "\\n" if m.group(0) == "\n" else "\\t", text)
     return text
+
+
+def json_escaped(json_text: str) -> str:
+    """``json_text`` with every control character written as a ``\\uXXXX`` escape: the same JSON value.
+
+    ``json.dumps`` escapes C0 controls itself but leaves DEL, C1 controls and the Unicode
+    separators raw: valid JSON, but a terminal may act on them, and :func:`printable` would
+    then turn them into escapes JSON does not have. Outside strings JSON has none of them.
+    """
+    return CONTROL_CHARACTERS.sub(lambda match: f"\\u{ord(match.group(0)):04x}", json_text)

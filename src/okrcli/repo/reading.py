@@ -18,7 +18,7 @@ from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.okrfile import OkrFile
 from okrcli.repo.repository import Suppression, TeamFile
 from okrcli.repo.schema_errors import to_diagnostics
-from okrcli.yamlio.reader import decode_text, parse_yaml
+from okrcli.yamlio.reader import ParsedDocument, decode_text, parse_yaml
 
 
 
@@ -30,6 +30,9 @@ class FileRead:
     team_file: TeamFile | None
     diagnostics: list[Diagnostic]
     declared: tuple[str | None, str | None] = (None, None)
+    document: ParsedDocument | None = None
+    """The parsed YAML (data and positions) whenever it is a mapping, valid or not: the checks
+    that need several fields run on its well-formed parts even when the model fails."""
 
 
 def read_team_file(path: Path, raw: bytes | None = None, positions: bool = True) -> FileRead:
@@ -67,11 +70,11 @@ def read_team_file(path: Path, raw: bytes | None = None, positions: bool = True)
         okr = OkrFile.model_validate(data)
     except ValidationError as exc:
         found = to_diagnostics(exc.errors(), document.source_map, data, path, document.reported)
-        return FileRead(path, None, diagnostics + found, declared)
+        return FileRead(path, None, diagnostics + found, declared, document)
     if diagnostics:  # the reader found problems (duplicate keys, bad dates) pydantic cannot see
-        return FileRead(path, None, diagnostics, declared)
+        return FileRead(path, None, diagnostics, declared, document)
     team_file = TeamFile(path, okr, document.source_map, find_suppressions(text) if "okr:" in text else ())
-    return FileRead(path, team_file, [], declared)
+    return FileRead(path, team_file, [], declared, document)
 
 
 _SUPPRESSION = re.compile(

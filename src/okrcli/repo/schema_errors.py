@@ -114,15 +114,6 @@ def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path)
         )
     where = describe(path[:-1] if path and isinstance(path[-1], str) else path, data)
     span = source_map.value(path)
-    if field == "key_results" and kind in ("too_short", "too_long"):
-        count = len(value) if isinstance(value, list) else 0
-        return error(
-            "kr-count",
-            f"{where} has {count} key result{'s' if count != 1 else ''}; an objective needs 2 to 5",
-            file,
-            source_map.key(path),
-            "add measurable key results" if count < 2 else "keep the 5 that matter most; move the rest to another objective or drop them",
-        )
     if field == "objectives" and kind == "too_short":
         return error("missing-field", "the file has no objectives", file, source_map.key(path), "add at least one objective")
     if kind in _NUMBER_ERRORS:
@@ -140,6 +131,8 @@ def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path)
     if kind == "string_pattern_mismatch":
         rule = {"period": "bad-period", "aligns_to": "bad-reference"}.get(field, "bad-slug")
         return error(rule, f"'{field}' of {where} is {_value_text(value)}, which is not valid", file, span, _FIELD_HINTS.get(field or "", _FIELD_HINTS["id"]))
+    if kind == "period_not_computable":
+        return error("bad-period", f"'{field}' of {where} is {_value_text(value)}, which okr cannot use: {problem['msg']}", file, span, "choose a period between 0001 and 9999-Q3")
     if kind == "literal_error":
         expected = problem.get("ctx", {}).get("expected", "")
         return error("invalid-value", f"'{field}' of {where} must be {expected}, got {_value_text(value)}", file, span)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from okrcli import __version__
 from okrcli.model.diagnostics import Diagnostic, display_path
+from okrcli.model.text import json_escaped, printable
 from okrcli.rules.registry import RULES
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -16,7 +17,8 @@ GITHUB_LIMIT = 10
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # after the line breaks are encoded, any other control character is shown escaped, never raw
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -100,7 +102,7 @@ def sarif(diagnostics: list[Diagnostic], rules=None, base: Path | None = None) -
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return json_escaped(json.dumps(log, indent=2, ensure_ascii=False))
 
 
 def _descriptor(rule) -> dict:

@@ -1,4 +1,7 @@
-"""The Monday-morning terminal dashboard (rich).  Adapts to the width; plain text when piped."""
+"""The Monday-morning terminal dashboard (rich).  Adapts to the width; plain text when piped.
+
+Every piece of user text (titles, units, team names) goes through :func:`one_line`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from rich.text import Text
 
 from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.sparkline import sparkline
-from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE
+from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
 from okrcli.report.views import ReportView, guardrail_values, kr_age
 from okrcli.scoring.statuses import BREACHED
 
@@ -74,7 +77,7 @@ def team_table(team, view: ReportView, width: int) -> Table:
     table.add_column("status", no_wrap=True)
     for objective in team.objectives:
         status_style = STATUS_STYLE.get(objective.status, "")
-        label = Text.assemble((objective.title, "bold"), ("  " + objective.type, GRADE_STYLE.get(objective.grade, "dim")))
+        label = Text.assemble((one_line(objective.title), "bold"), ("  " + objective.type, GRADE_STYLE.get(objective.grade, "dim")))
         row = [label]
         if wide:
             row.append(Text(objective.grade, style=GRADE_STYLE.get(objective.grade, "")))
@@ -85,13 +88,13 @@ def team_table(team, view: ReportView, width: int) -> Table:
         table.add_row(*row)
         for kr in objective.key_results:
             style = STATUS_STYLE.get(kr.status, "")
-            values = value_path(kr.baseline, kr.current, kr.target, kr.unit)
-            title = Text("  " + kr.title)
+            values = one_line(value_path(kr.baseline, kr.current, kr.target, kr.unit))
+            title = Text("  " + one_line(kr.title))
             if not wide:
                 title.append("\n    " + values, style="dim")
             row = [title]
             if wide:
-                row.append(values)
+                row.append(Text(values))
             row += [progress_bar(kr.score, kr.expected, bar_width, style), f"{kr.score:.2f}"]
             if show_conf:
                 row.append(format_confidence(kr.confidence))
@@ -104,13 +107,13 @@ def team_table(team, view: ReportView, width: int) -> Table:
     for guardrail in team.guardrails:
         style = STATUS_STYLE.get(guardrail.status, "")
         breached = guardrail.status == BREACHED
-        label = Text("guardrail: " + guardrail.title, style="bold red" if breached else "")
-        detail = guardrail_values(guardrail)
+        label = Text("guardrail: " + one_line(guardrail.title), style="bold red" if breached else "")
+        detail = one_line(guardrail_values(guardrail))
         if not wide:
             label.append("\n    " + detail, style="dim")
         row = [label]
         if wide:
-            row.append(detail)
+            row.append(Text(detail))
         row += ["", ""]
         if show_conf:
             row.append("")
@@ -125,9 +128,9 @@ def dashboard(view: ReportView, width: int) -> Group:
     for team in view.teams:
         change = ""
         if team.previous_score is not None:
-            change = f"  ({view.previous_period}: {team.previous_score:.2f})"
+            change = f"  ({one_line(view.previous_period)}: {team.previous_score:.2f})"
         parts.append(Text(""))
-        parts.append(Rule(Text.assemble((team.team, "bold"), f"  {team.score:.2f}{change}"), align="left", style="dim"))
+        parts.append(Rule(Text.assemble((one_line(team.team), "bold"), f"  {team.score:.2f}{change}"), align="left", style="dim"))
         parts.append(team_table(team, view, width))
     if not view.teams:
         parts.append(Text("\nnothing matches the filters", style="dim"))

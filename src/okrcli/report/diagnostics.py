@@ -7,29 +7,40 @@ The full form follows hledger's error layout::
     12 |       targte: 50
        |       ^^^^^^
        = hint: did you mean 'target'?
+
+Messages quote file content (an unknown key, a bad value) and name files, so every line is
+escaped with :func:`printable`: a control character is shown as ``\\x1b``, never sent raw.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from okrcli.model.diagnostics import Diagnostic, display_path
+from okrcli.model.text import json_escaped, printable
+
+LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Where YAML (libyaml), and so every line number okr reports, ends a line."""
 
 
 def concise(diag: Diagnostic, base: Path | None = None) -> str:
+    """``file:line:column: severity[rule] message`` on one line."""
     where = f"{display_path(diag.file, base)}:{diag.line}:{diag.column}"
-    return f"{where}: {diag.severity.value}[{diag.rule}] {diag.message}"
+    return printable(f"{where}: {diag.severity.value}[{diag.rule}] {diag.message}", one_line=True)
 
 
 @lru_cache(maxsize=64)
 def _lines(path: str) -> list[str]:
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
+    lines = LINE_BREAKS.split(text)
+    return lines[:-1] if lines[-1] == "" else lines  # no line after the last line break
 
 
 def excerpt(diag: Diagnostic) -> list[str]:
@@ -46,20 +57,23 @@ def excerpt(diag: Diagnostic) -> list[str]:
     if diag.span.end_line == diag.line and diag.span.end_column > diag.column:
         width = diag.span.end_column - diag.column
     width = max(1, min(width, len(source) - diag.column + 1))
-    caret = " " * (diag.column - 1) + "^" * width
-    return [f"{pad} |", f"{number} | {source}", f"{pad} | {caret}"]
+    # columns count characters; an escaped character takes several, so the caret moves with it
+    before = len(printable(source[: diag.column - 1], one_line=True))
+    under = len(printable(source[diag.column - 1 : diag.column - 1 + width], one_line=True))
+    caret = " " * before + "^" * max(1, under)
+    return [f"{pad} |", f"{number} | {printable(source, one_line=True)}", f"{pad} | {caret}"]
 
 
 def full(diag: Diagnostic, base: Path | None = None) -> list[str]:
     lines = [concise(diag, base), *excerpt(diag)]
     if diag.hint:
         pad = " " * len(str(diag.line))
-        lines.append(f"{pad} = hint: {diag.hint}")
+        lines.append(f"{pad} = hint: {printable(diag.hint, one_line=True)}")
     return lines
 
 
 def as_json(diagnostics: list[Diagnostic], base: Path | None = None) -> str:
-    return json.dumps([d.as_dict(base) for d in diagnostics], indent=2, ensure_ascii=False)
+    return json_escaped(json.dumps([d.as_dict(base) for d in diagnostics], indent=2, ensure_ascii=False))
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:

@@ -1,21 +1,35 @@
 """Markdown for ``okr score --format markdown`` and ``okr report --format markdown``.  Pure.
 
-Text from the files (titles, retrospectives) goes through :func:`md_escape`, and only
-here, so a ``|`` in a title never breaks a table in either output.
+Every piece of text from the files (titles, units, owners, team names, retrospectives) goes
+through :func:`md_escape`, and only here, so it reads literally in either output: no raw
+HTML, no emphasis or links, no ``|`` splitting a table cell, no line break ending a row.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 from okrcli.model.numbers import format_change, format_confidence, value_path, with_unit
+from okrcli.model.text import printable
 from okrcli.report.sparkline import sparkline
 from okrcli.report.views import SWEET_SPOT, ReportView, guardrail_values
 from okrcli.scoring.scores import PeriodResult
 from okrcli.scoring.statuses import BREACHED
 
 
-def md_escape(text: str) -> str:
-    """OKR text made safe inside a Markdown table cell or line: ``|`` escaped, newlines joined."""
-    return text.replace("|", "\\|").replace("\n", " ")
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]#|~])")
+"""Characters Markdown (GitHub's included) may read as syntax: emphasis, code, links, headings, cells."""
+
+
+def md_escape(text: str | None) -> str:
+    """OKR text shown literally inside a Markdown table cell or line.
+
+    Lines are joined with spaces, control characters escaped (:func:`printable`), ``<``, ``>``
+    and ``&`` written as HTML entities, and Markdown punctuation (``|`` included) backslash-escaped.
+    """
+    text = printable((text or "").replace("\n", " "), one_line=True)
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def text_bar(score: float, width: int = 10) -> str:
@@ -33,7 +47,7 @@ def score_markdown(result: PeriodResult) -> str:
         "",
     ]
     for team in result.teams:
-        lines += [f"### {team.team}: {team.score:.2f}", ""]
+        lines += [f"### {md_escape(team.team)}: {team.score:.2f}", ""]
         lines += ["| objective / key result | type | from → now → target | score | forecast | status |", "|---|---|---|---:|---:|---|"]
         for objective in team.objectives:
             lines.append(
@@ -42,14 +56,15 @@ def score_markdown(result: PeriodResult) -> str:
             )
             for kr in objective.key_results:
                 lines.append(
-                    f"| ↳ {md_escape(kr.title)} | | {with_unit(kr.baseline, kr.unit)} → {with_unit(kr.current, kr.unit)}"
-                    f" → {with_unit(kr.target, kr.unit)} | {kr.score:.2f} | {kr.forecast:.2f} | {kr.status} |"
+                    f"| ↳ {md_escape(kr.title)} | | {md_escape(with_unit(kr.baseline, kr.unit))} → "
+                    f"{md_escape(with_unit(kr.current, kr.unit))} → {md_escape(with_unit(kr.target, kr.unit))} | "
+                    f"{kr.score:.2f} | {kr.forecast:.2f} | {kr.status} |"
                 )
         for g in team.guardrails:
             mark = "⚠ breached" if g.status == BREACHED else g.status
             lines.append(
-                f"| guardrail: {md_escape(g.title)} | | {with_unit(g.value, g.unit)} (must stay {g.must_stay}"
-                f" {with_unit(g.threshold, g.unit)}) | | | {mark} |"
+                f"| guardrail: {md_escape(g.title)} | | {md_escape(with_unit(g.value, g.unit))} (must stay {g.must_stay}"
+                f" {md_escape(with_unit(g.threshold, g.unit))}) | | | {mark} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -68,7 +83,7 @@ def report_markdown(view: ReportView) -> str:
     lines += ["| " + " | ".join(counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
     lines += _teams_table(view)
     for team in view.teams:
-        lines += [f"## {team.team}: {team.score:.2f}", ""]
+        lines += [f"## {md_escape(team.team)}: {team.score:.2f}", ""]
         for objective in team.objectives:
             lines += [
                 f"### {md_escape(objective.title)}",
@@ -83,13 +98,13 @@ def report_markdown(view: ReportView) -> str:
             lines += ["```", "", "| key result | baseline → now → target | score | forecast | confidence | status |", "|---|---|---:|---:|---:|---|"]
             for kr in objective.key_results:
                 lines.append(
-                    f"| {md_escape(kr.title)} | {value_path(kr.baseline, kr.current, kr.target, kr.unit)} | {kr.score:.2f} | "
+                    f"| {md_escape(kr.title)} | {md_escape(value_path(kr.baseline, kr.current, kr.target, kr.unit))} | {kr.score:.2f} | "
                     f"{kr.forecast:.2f} | {format_confidence(kr.confidence, missing='')} | {kr.status} |"
                 )
             lines.append("")
         for g in team.guardrails:
             mark = "**⚠ breached**" if g.status == BREACHED else g.status
-            lines.append(f"Guardrail *{md_escape(g.title)}*: {guardrail_values(g)}: {mark}")
+            lines.append(f"Guardrail *{md_escape(g.title)}*: {md_escape(guardrail_values(g))}: {mark}")
         if team.guardrails:
             lines.append("")
     lines += _missed_committed(view)
@@ -100,7 +115,7 @@ def report_markdown(view: ReportView) -> str:
 def _teams_table(view: ReportView) -> list[str]:
     lines = ["## Teams", "", "| team | score | " + (f"{view.previous_period} | change |" if view.previous_period else ""), "|---|---:|" + ("---:|---:|" if view.previous_period else "")]
     for team in view.teams:
-        row = f"| {team.team} | {team.score:.2f} |"
+        row = f"| {md_escape(team.team)} | {team.score:.2f} |"
         if view.previous_period:
             row += f" {'' if team.previous_score is None else f'{team.previous_score:.2f}'} | {format_change(team.change)} |"
         lines.append(row)

@@ -1,4 +1,7 @@
-"""okr score on a terminal: a rich table per team, --explain, and the alignment tree (okr tree)."""
+"""okr score on a terminal: a rich table per team, --explain, and the alignment tree (okr tree).
+
+Every piece of user text (titles, units, team names) goes through :func:`one_line`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from rich.tree import Tree
 
 from okrcli.model.numbers import format_confidence, value_path, with_unit
 from okrcli.report.alignment import AlignmentNode, alignment_tree
-from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, styled
+from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line, styled
 from okrcli.report.views import guardrail_values
 from okrcli.scoring.scores import PeriodResult
 
@@ -24,7 +27,7 @@ def score_tables(result: PeriodResult) -> Group:
     parts: list = [header]
     for team in result.teams:
         table = Table(
-            title=Text.assemble((team.team, "bold"), f"  score {team.score:.2f}"),
+            title=Text.assemble((one_line(team.team), "bold"), f"  score {team.score:.2f}"),
             title_justify="left",
             expand=True,
             show_edge=False,
@@ -38,7 +41,7 @@ def score_tables(result: PeriodResult) -> Group:
         table.add_column("status", no_wrap=True)
         for objective in team.objectives:
             table.add_row(
-                Text.assemble((objective.title, "bold"), (f" ({objective.ref.split('/', 1)[1]})", "dim")),
+                Text.assemble((one_line(objective.title), "bold"), (f" ({one_line(objective.ref.split('/', 1)[1])})", "dim")),
                 Text(f"{objective.type}, {objective.grade}", style=GRADE_STYLE.get(objective.grade, "")),
                 Text(f"{objective.score:.2f}", style="bold"),
                 "",
@@ -47,8 +50,8 @@ def score_tables(result: PeriodResult) -> Group:
             )
             for kr in objective.key_results:
                 table.add_row(
-                    Text("  " + kr.title),
-                    value_path(kr.baseline, kr.current, kr.target, kr.unit),
+                    Text("  " + one_line(kr.title)),
+                    Text(one_line(value_path(kr.baseline, kr.current, kr.target, kr.unit))),
                     f"{kr.score:.2f}",
                     f"{kr.forecast:.2f}",
                     format_confidence(kr.confidence),
@@ -56,8 +59,8 @@ def score_tables(result: PeriodResult) -> Group:
                 )
         for g in team.guardrails:
             table.add_row(
-                f"guardrail: {g.title}",
-                guardrail_values(g),
+                Text(f"guardrail: {one_line(g.title)}"),
+                Text(one_line(guardrail_values(g))),
                 "",
                 "",
                 "",
@@ -72,18 +75,18 @@ def explain(result: PeriodResult) -> Group:
     parts: list = [Text(f"How each score of {result.period} on {result.as_of} was computed", style="bold")]
     for team in result.teams:
         parts.append(Text(""))
-        parts.append(Text(f"team {team.team}: score = mean of objective scores = {team.score:.4f}", style="bold"))
+        parts.append(Text(f"team {one_line(team.team)}: score = mean of objective scores = {team.score:.4f}", style="bold"))
         for objective in team.objectives:
             parts.append(Text(f"  objective {objective.ref} ({objective.type})", style="bold"))
-            parts += [Text(f"    {line}") for line in objective.explanation]
+            parts += [Text(f"    {one_line(line)}") for line in objective.explanation]
             for kr in objective.key_results:
-                parts.append(Text(f"    key result {kr.ref}: {kr.title}", style="bold"))
-                parts += [Text(f"      {line}") for line in kr.explanation]
+                parts.append(Text(f"    key result {kr.ref}: {one_line(kr.title)}", style="bold"))
+                parts += [Text(f"      {one_line(line)}") for line in kr.explanation]
         for g in team.guardrails:
             parts.append(
                 Text(
-                    f"  guardrail {g.ref}: value {with_unit(g.value, g.unit)} must stay {g.must_stay} "
-                    f"{with_unit(g.threshold, g.unit)} -> {g.status}"
+                    f"  guardrail {g.ref}: value {one_line(with_unit(g.value, g.unit))} must stay {g.must_stay} "
+                    f"{one_line(with_unit(g.threshold, g.unit))} -> {g.status}"
                 )
             )
     parts.append(Text(""))
@@ -101,8 +104,8 @@ def tree(result: PeriodResult) -> Tree:
 
 def _add(parent: Tree, node: AlignmentNode) -> None:
     label = Text.assemble(
-        (node.ref, "bold"),
-        f"  {node.title}  ",
+        (one_line(node.ref), "bold"),
+        f"  {one_line(node.title)}  ",
         (f"{node.score:.2f}" if node.score is not None else "-", "bold"),
         "  ",
         styled(node.status or "", STATUS_STYLE),
@@ -110,7 +113,7 @@ def _add(parent: Tree, node: AlignmentNode) -> None:
     if node.children:
         label.append(f"  (aligned: {len(node.children)}, mean {node.children_mean:.2f})", style="dim")
     if node.via:
-        label.append(f"  via {node.via}", style="dim")
+        label.append(f"  via {one_line(node.via)}", style="dim")
     branch = parent.add(label)
     for child in node.children:
         _add(branch, child)

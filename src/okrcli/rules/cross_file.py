@@ -1,7 +1,10 @@
 """Checks across files, on every file's summary: duplicate teams, alignment references and cycles.
 
 They see summaries, never models, so they work the same whether the files were just
-loaded, processed in worker processes or taken from the cache.
+loaded, processed in worker processes or taken from the cache. A file with errors takes
+part with what it holds (``FileSummary.objectives``): its own references are checked, and
+a reference into it is reported unknown only when its objectives are all known, so a
+typo in one file never hides, nor fakes, a problem in another.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ def _span(values) -> Span:
 def _duplicate_teams(summaries) -> Iterator[Diagnostic]:
     seen: dict[tuple[str, str], object] = {}
     for summary in summaries:
-        if not summary.valid:
-            continue
+        if summary.team_span is None:
+            continue  # the file declares no well-formed team and period of its own
         key = (summary.period, summary.team)
         if key in seen:
             first = seen[key].file
@@ -44,32 +47,34 @@ def _duplicate_teams(summaries) -> Iterator[Diagnostic]:
             seen[key] = summary
 
 
-def _resolves(index, ref: Reference) -> bool:
+def _resolves(index, ref: Reference) -> bool | None:
+    """True when ``ref`` names something that exists, False when it certainly does not,
+    None when that depends on errors in the file it points into."""
     target = index.get(ref.period, ref.team)
     if target is None:
-        return False
+        return None if (ref.period, ref.team) in index.broken_keys() else False
     for objective in target.objectives:
         if objective.id == ref.objective:
-            return ref.key_result is None or any(kr[0] == ref.key_result for kr in objective.key_results)
-    return False
+            if ref.key_result is None or any(kr[0] == ref.key_result for kr in objective.key_results):
+                return True
+            break
+    return False if target.valid or target.objectives_known else None
 
 
 def _alignment(index) -> Iterator[Diagnostic]:
     edges: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     locations: dict[tuple[str, str, str], tuple] = {}
-    broken_keys = index.broken_keys()
     for summary in index.summaries:
-        if not summary.valid:
-            continue
         for objective in summary.objectives:
             if objective.aligns_to is None:
                 continue
             ref = parse_reference(objective.aligns_to).in_period(summary.period)
             node = (summary.period, summary.team, objective.id)
             locations[node] = (summary, objective)
-            if not _resolves(index, ref):
-                if (ref.period, ref.team) in broken_keys:
-                    continue  # its file has errors of its own; do not pile on
+            resolves = _resolves(index, ref)
+            if resolves is None:
+                continue  # its file has errors of its own that decide it; do not pile on
+            if not resolves:
                 yield error(
                     "alignment-unknown",
                     f"objective '{objective.id}' aligns to '{objective.aligns_to}', which does not exist",
@@ -85,7 +90,7 @@ def _alignment(index) -> Iterator[Diagnostic]:
 def _alignment_hint(index, ref: Reference) -> str:
     target = index.get(ref.period, ref.team)
     if target is None:
-        teams = sorted(s.team for s in index.summaries if s.valid and s.period == ref.period)
+        teams = sorted({s.team for s in index.summaries if s.objectives and s.period == ref.period})
         return f"no team '{ref.team}' in {ref.period}; teams there: {', '.join(teams) or 'none'}"
     ids = [o.id for o in target.objectives]
     if ref.key_result and ref.objective in ids:

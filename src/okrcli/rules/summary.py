@@ -12,9 +12,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from okrcli.model.location import Span
+from okrcli.model.location import SourceMap, Span
 from okrcli.model.periods import Period, previous_period
+from okrcli.model.references import parse_reference
 from okrcli.repo.repository import Suppression, TeamFile
+from okrcli.rules import raw_parts as raw
 
 
 def _span(span: Span | None) -> tuple | None:
@@ -36,6 +38,15 @@ class ObjectiveSummary:
 
 @dataclass(frozen=True)
 class FileSummary:
+    """One file for the cross-file checks and the repository rules.
+
+    ``valid``: the file has no errors (only valid files are scored and judged by lint).
+    ``objectives`` lists what the file holds even when it has errors: all of it when the
+    model validated, its well-formed objectives otherwise; ``objectives_known`` says the
+    list is complete, so a reference that finds nothing in it is certainly unknown.
+    ``team_span`` is set when the file declares a well-formed team and period.
+    """
+
     path: str
     period: str | None
     team: str | None
@@ -45,6 +56,7 @@ class FileSummary:
     team_span: tuple | None = None
     objectives: tuple = ()
     suppressions: tuple = ()
+    objectives_known: bool = False
 
     @property
     def file(self) -> Path:
@@ -76,8 +88,9 @@ def _tuple(value):
     return None if value is None else tuple(value)
 
 
-def summarize(team_file: TeamFile, scores: list[float] | None) -> FileSummary:
-    """The summary of a valid file; ``scores`` are its objectives' scores on as-of (0.0 when not needed)."""
+def summarize(team_file: TeamFile, scores: list[float] | None, valid: bool = True) -> FileSummary:
+    """The summary of a file whose model validated (``valid``: and no other check found an error);
+    ``scores`` are its objectives' scores on as-of (0.0 when not needed)."""
     if scores is None:
         scores = [0.0] * len(team_file.okr.objectives)
     source = team_file.source_map
@@ -100,40 +113,95 @@ def summarize(team_file: TeamFile, scores: list[float] | None) -> FileSummary:
         path=str(team_file.path),
         period=team_file.okr.period,
         team=team_file.team,
-        valid=True,
+        valid=valid,
         start=period.start.isoformat(),
         end=period.end.isoformat(),
         team_span=_span(source.value(("team",))),
         objectives=objectives,
         suppressions=tuple(team_file.suppressions),
+        objectives_known=True,
+    )
+
+
+def summarize_parts(path: Path, data: dict, source: SourceMap, declared: tuple) -> FileSummary:
+    """The summary of a file whose model did not validate, from its well-formed parts."""
+    period, team = raw.period_name(data.get("period")), raw.slug(data.get("team"))
+    objectives = []
+    known = isinstance(data.get("objectives"), list)
+    for index, item in enumerate(raw.listed(data, "objectives")):
+        ident = raw.slug(item.get("id")) if isinstance(item, dict) else None
+        if ident is None:
+            known = False
+            continue
+        krs = raw.listed(item, "key_results")
+        kr_ids = [raw.slug(kr.get("id")) if isinstance(kr, dict) else None for kr in krs]
+        known = known and isinstance(item.get("key_results"), list) and None not in kr_ids
+        aligns_to = raw.reference(item.get("aligns_to"))
+        if aligns_to and period is None and parse_reference(aligns_to).period is None:
+            aligns_to = None  # relative to a period the file does not give well-formed: cannot be judged
+        base = ("objectives", index)
+        objectives.append(
+            ObjectiveSummary(
+                id=ident,
+                title=item.get("title") if isinstance(item.get("title"), str) else "",
+                type=item.get("type") if isinstance(item.get("type"), str) else "",
+                aligns_to=aligns_to,
+                aligns_span=_span(source.value(base + ("aligns_to",))) if aligns_to else None,
+                title_span=_span(source.value(base + ("title",))),
+                id_span=_span(source.value(base + ("id",))),
+                key_results=tuple(
+                    (kr_id, raw.number(kr.get("baseline")), raw.number(kr.get("target")))
+                    for kr_id, kr in zip(kr_ids, krs)
+                    if kr_id is not None
+                ),
+                score=0.0,
+            )
+        )
+    return FileSummary(
+        path=str(path),
+        period=period or declared[0],
+        team=team or declared[1],
+        valid=False,
+        team_span=_span(source.value(("team",))) if period and team else None,
+        objectives=tuple(objectives),
+        objectives_known=known,
     )
 
 
 def broken(path: Path, declared: tuple) -> FileSummary:
+    """The summary of a file that could not be read as a mapping: only what it seems to declare."""
     return FileSummary(path=str(path), period=declared[0], team=declared[1], valid=False)
 
 
 @dataclass
 class SummaryIndex:
-    """Lookups over all summaries: files by (period, team), periods by team."""
+    """Lookups over all summaries: files by (period, team), periods by team.
+
+    ``get`` finds a file with errors too (references resolve against what it holds);
+    ``team_history`` and ``previous`` see valid files only (they compare scores).
+    """
 
     summaries: list[FileSummary]
     by_key: dict = field(default_factory=dict)
     by_team: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        for summary in self.summaries:
-            if summary.valid:
+        # a valid file wins over a broken one declaring the same team and period
+        for summary in sorted(self.summaries, key=lambda s: not s.valid):
+            if summary.objectives:
                 self.by_key.setdefault((summary.period, summary.team), summary)
+            if summary.valid:
                 self.by_team.setdefault(summary.team, []).append(summary)
         for files in self.by_team.values():
             files.sort(key=lambda s: (s.start, s.end))
 
     def get(self, period: str, team: str) -> FileSummary | None:
+        """The file of ``team`` for ``period`` that lists objectives (valid or not), if any."""
         return self.by_key.get((period, team))
 
     def broken_keys(self) -> set:
-        return {(s.period, s.team) for s in self.summaries if not s.valid}
+        """(period, team) of the files whose objectives are not all known: references into them cannot be judged."""
+        return {(s.period, s.team) for s in self.summaries if not (s.valid or s.objectives_known)}
 
     def team_history(self, team: str) -> list[FileSummary]:
         return self.by_team.get(team, [])

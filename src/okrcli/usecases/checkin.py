@@ -14,7 +14,7 @@ from typing import Callable
 from okrcli.model.diagnostics import Diagnostic, Severity, has_errors
 from okrcli.model.errors import EditRefused, UsageError
 from okrcli.model.okrfile import CheckIn, OkrFile
-from okrcli.model.periods import Period, is_period_name, periods_containing
+from okrcli.model.periods import Period, is_period_name, period_hint, periods_containing
 from okrcli.repo.config import Settings
 from okrcli.repo.discovery import discover
 from okrcli.repo.repository import TeamFile
@@ -124,7 +124,7 @@ def find_metrics(
 ) -> list[Metric]:
     """Metrics matching ``ref`` (a suffix such as ``objective/kr`` or ``kr``; a prefix when ``prefix``)."""
     if period is not None and not is_period_name(period):
-        raise UsageError(f"--period {period!r} is not a period", hint="use 2026-Q4, 2026-H1 or 2026")
+        raise UsageError(f"--period {period!r} is not a period okr can use", hint=period_hint(period))
     okr_root = repo_dir / settings.root
     parts = [p for p in (ref or "").strip("/").split("/") if p]
     guess_team = team or (parts[0] if len(parts) == 3 or (prefix and parts) else None)

@@ -2,6 +2,10 @@
 
 Per file: read (bytes -> located YAML -> validated model), then the multi-field format
 checks, giving located diagnostics and a :class:`~okrcli.rules.summary.FileSummary`.
+The format checks and the summary read the parsed YAML's well-formed parts whether or
+not the model validated, so one run reports every problem that does not depend on
+another (a typo in one objective, a duplicate id in another, an unknown alignment in a
+third file), never one round at a time.
 Across files: the cross-file checks, on summaries only. ``okr validate`` and ``okr lint``
 (``usecases/diagnose.py``) run the same steps per file in worker processes and keep only
 the summaries; score, report, check-in and draft keep the models too.
@@ -27,7 +31,8 @@ from okrcli.repo.reading import read_team_file
 from okrcli.repo.repository import Repository, TeamFile
 from okrcli.rules.cross_file import cross_file_problems
 from okrcli.rules.format import file_problems
-from okrcli.rules.summary import FileSummary, broken, summarize
+from okrcli.rules.summary import FileSummary, broken, summarize, summarize_parts
+from okrcli.yamlio.reader import ParsedDocument
 
 
 @dataclass
@@ -36,23 +41,29 @@ class LoadedFile:
 
     ``team_file`` is the model when the file validated (the format checks may still
     have found errors in it: see :attr:`valid`); ``declared`` is the (period, team)
-    the file declares, for the bookkeeping of broken files.
+    the file declares, for the bookkeeping of broken files; ``document`` the parsed
+    YAML when it is a mapping, for the summary of a file whose model failed.
     """
 
     path: Path
     team_file: TeamFile | None
     diagnostics: list[Diagnostic]
     declared: tuple[str | None, str | None] = (None, None)
+    document: ParsedDocument | None = None
 
     @property
     def valid(self) -> bool:
         return self.team_file is not None and not has_errors(self.diagnostics)
 
     def summary(self, okr_root: Path, scores: list[float] | None = None) -> FileSummary:
-        """What the cross-file checks need; a broken file's summary says only what it declares."""
-        if self.valid:
-            return summarize(self.team_file, scores)
-        return broken(self.path, declared_or_guessed(self.declared, self.path, okr_root))
+        """What the cross-file checks need: all of a file whose model validated, the
+        well-formed parts of one that did not, what it seems to declare of an unreadable one."""
+        declared = declared_or_guessed(self.declared, self.path, okr_root)
+        if self.team_file is not None:
+            return summarize(self.team_file, scores, self.valid)
+        if self.document is not None and isinstance(self.document.data, dict):
+            return summarize_parts(self.path, self.document.data, self.document.source_map, declared)
+        return broken(self.path, declared)
 
 
 def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None, positions: bool = True) -> LoadedFile:
@@ -75,9 +86,7 @@ def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None
 
 def _load(path: Path, okr_root: Path | None, raw: bytes | None, positions: bool) -> LoadedFile:
     read = read_team_file(path, raw, positions)
-    if read.team_file is None:
-        return LoadedFile(path, None, read.diagnostics, read.declared)
-    return LoadedFile(path, read.team_file, file_problems(read.team_file, okr_root), read.declared)
+    return LoadedFile(path, read.team_file, read.diagnostics + file_problems(read, okr_root), read.declared, read.document)
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 ## What it does
 Reports a `period:` that is not `YYYY-Qn` (n from 1 to 4), `YYYY-Hn` (n 1 or 2) or `YYYY`.
+Also a period whose dates cannot exist: year `0000`, and `9999-Q4`, `9999-H2` and `9999`,
+whose following period (the one `okr draft` plans next) would begin after 9999-12-31.
 
 ## Why is this bad?
 Periods decide each file's dates, which files are the previous period, and where a
