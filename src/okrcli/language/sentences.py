@@ -58,6 +58,13 @@ _TO = re.compile(
 )
 _OUT_OF = re.compile(rf"(?P<num>{_NUM})\s*(?:out\s+of|/)\s*(?P<scale>\d+(?:\.\d+)?)", re.IGNORECASE)
 _ANY = re.compile(_value("n") + r"\s*(?P<nunit>[a-z]+)?", re.IGNORECASE)
+_NAMES_WITH_DIGITS = re.compile(r"\b[a-z]+\d+(?:\.\d+)*[a-z\d]*\b", re.IGNORECASE)
+"""p95, P1, v2, v1.2, IPv6, k8s, Q4: names that contain digits, not numbers."""
+
+
+def _hide_names(text: str) -> str:
+    """``text`` with every name containing digits blanked out (same length, so offsets still match)."""
+    return _NAMES_WITH_DIGITS.sub(lambda found: "_" * len(found.group()), text)
 
 
 @dataclass(frozen=True)
@@ -116,38 +123,39 @@ def parse_key_result(sentence: str) -> ParsedKeyResult:
     title = " ".join(sentence.split())
     direction = _direction(title)
     first_word = (re.findall(r"[a-z]+", title.lower()) or [""])[0]
+    text = _hide_names(title)  # numbers are read from this; the title stays as written
 
-    match = FROM_TO.search(title) or _ARROW.search(title)
+    match = FROM_TO.search(text) or _ARROW.search(text)
     if match:
         baseline, target = _number(match, "a"), _number(match, "b")
         unit = _unit(match, "b", "bunit") or _unit(match, "a", "aunit")
-        scale = _OUT_OF.search(title[match.start():])
+        scale = _OUT_OF.search(text[match.start():])
         if unit is None and scale:
             unit = f"/{scale['scale'].rstrip('0').rstrip('.') if '.' in scale['scale'] else scale['scale']}"
         return ParsedKeyResult(title, baseline, target, unit, direction or (1 if target > baseline else -1))
 
-    out_of = _OUT_OF.search(title)
+    out_of = _OUT_OF.search(text)
     if out_of:
         target = float(out_of["num"])
         scale = out_of["scale"]
         return ParsedKeyResult(title, None, target, f"/{scale}", direction)
 
     if first_word in MULTIPLYING_VERBS:
-        by = _BY.search(title)
+        by = _BY.search(text)
         return ParsedKeyResult(title, None, None, _unit(by, "d", "dunit") if by else None, direction, multiplier=MULTIPLYING_VERBS[first_word])
 
-    by = _BY.search(title)
+    by = _BY.search(text)
     if by:
         amount = _number(by, "d")
         if by["dpct"]:
             return ParsedKeyResult(title, None, None, None, direction, relative=amount / 100)
         return ParsedKeyResult(title, None, None, _unit(by, "d", "dunit"), direction, delta=amount)
 
-    to = _TO.search(title)
+    to = _TO.search(text)
     if to:
         return ParsedKeyResult(title, None, _number(to, "t"), _unit(to, "t", "tunit"), direction)
 
-    anywhere = _ANY.search(title)
+    anywhere = _ANY.search(text)
     if anywhere and direction is not None:
         return ParsedKeyResult(title, None, _number(anywhere, "n"), _unit(anywhere, "n", "nunit"), direction)
     return ParsedKeyResult(title, direction=direction)

@@ -25,7 +25,6 @@ from pydantic_core import PydanticCustomError
 
 from okrcli.model.periods import PERIOD_PATTERN, period_problem
 from okrcli.model.references import REFERENCE_PATTERN, SLUG_PATTERN
-from okrcli.model.source_ref import SourceField, SourceRef
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -102,7 +101,6 @@ class CheckIn(_Strict):
     )
     note: str | None = None
     by: str | None = None
-    source: str | None = Field(None, description="the okr.toml source the value was pulled from (written by okr pull)")
 
 
 class KeyResult(_Strict):
@@ -115,7 +113,6 @@ class KeyResult(_Strict):
     unit: str | None = Field(None, description="%, days, USD ...")
     owner: str | None = Field(None, description="defaults to the objective's owner")
     weight: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 1.0
-    source: SourceField | None = None
     checkins: list[CheckIn] = Field(default_factory=list)
 
 
@@ -186,7 +183,6 @@ MODEL_NAMES = {
     "CheckIn": "check-in",
     "Guardrail": "guardrail",
     "Initiative": "initiative",
-    "SourceRef": "source",
 }
 
 
@@ -202,7 +198,6 @@ def model_at(path: tuple) -> type[BaseModel]:
             (Objective, "key_results"): KeyResult,
             (Objective, "initiatives"): Initiative,
             (KeyResult, "checkins"): CheckIn,
-            (KeyResult, "source"): SourceRef,
             (Guardrail, "checkins"): CheckIn,
         }.get((model, part))
         if nested is None:

@@ -57,13 +57,16 @@ class Selection:
 
     def __init__(self, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None):
         self.select = list(select or []) or list(settings.lint.select)
-        ignore = list(ignore or []) + list(settings.lint.ignore)
+        ignored_now = list(ignore or [])
+        ignore = ignored_now + list(settings.lint.ignore)
         reject_unknown_rules(self.select, "--select")
         reject_unknown_rules(ignore, "--ignore")
         reject_unknown_rules(list(settings.lint.severity), "okr.toml [lint] severity")
         self.levels = {name: level for name, level in settings.lint.severity.items() if level != "off"}
         self.off = {name for name, level in settings.lint.severity.items() if level == "off"} | set(ignore)
         self.lint_rules = {r.name for r in RULES if r.reported_by == LINT}
+        self.left_out_now = set(ignored_now) | ({r for r in self.lint_rules if r not in select} if select else set())
+        """Rules this run leaves out by --ignore or --select: suppressions of them are not judged."""
 
     def wants(self, rule: str) -> bool:
         if rule in self.off:
@@ -84,8 +87,16 @@ class Selection:
         return result
 
 
-def apply_suppressions(found: list[Diagnostic], suppressions_by_path: dict[Path, tuple], report_unused: bool) -> list[Diagnostic]:
-    """Drop findings silenced by ``# okr: disable-...`` comments; report the comments that silenced nothing."""
+def apply_suppressions(
+    found: list[Diagnostic], suppressions_by_path: dict[Path, tuple], report_unused: bool, selection: Selection | None = None
+) -> list[Diagnostic]:
+    """Drop findings silenced by ``# okr: disable-...`` comments; report the comments that silenced nothing.
+
+    Like ruff, a comment naming a rule that is not enabled is told apart from one that
+    matched nothing: the project's okr.toml turning the rule off is reported as such, and
+    a rule left out of this run by --ignore or --select is not judged at all (the comment
+    may well be needed when the rule runs).
+    """
     if not suppressions_by_path:
         return found
     used: set[tuple] = set()
@@ -103,9 +114,9 @@ def apply_suppressions(found: list[Diagnostic], suppressions_by_path: dict[Path,
         for path, suppressions in suppressions_by_path.items():
             for s in suppressions:
                 for rule in s.rules:
-                    if (path, s.line, rule) in used:
+                    if (path, s.line, rule) in used or (selection is not None and rule in selection.left_out_now):
                         continue
-                    reason = "names no known rule" if rule not in ALL_NAMES else "silences nothing"
+                    reason = _unused_reason(rule, selection)
                     kept.append(
                         Diagnostic(
                             "unused-suppression",
@@ -113,7 +124,23 @@ def apply_suppressions(found: list[Diagnostic], suppressions_by_path: dict[Path,
                             f"`okr: disable-{s.kind} {rule}` {reason}",
                             path,
                             Span.point(s.line, s.column),
-                            "remove the comment" if rule in ALL_NAMES else "`okr rules` lists the rule names",
+                            _unused_hint(rule, selection),
                         )
                     )
     return kept
+
+
+def _unused_reason(rule: str, selection: Selection | None) -> str:
+    if rule not in ALL_NAMES:
+        return "names no known rule"
+    if selection is not None and not selection.wants(rule):
+        return "names a rule that is not enabled (okr.toml [lint]), so it silences nothing"
+    return "silences nothing"
+
+
+def _unused_hint(rule: str, selection: Selection | None) -> str:
+    if rule not in ALL_NAMES:
+        return "`okr rules` lists the rule names"
+    if selection is not None and not selection.wants(rule):
+        return "remove the comment, or enable the rule again in okr.toml [lint]"
+    return "remove the comment"

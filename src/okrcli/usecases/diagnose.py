@@ -153,6 +153,6 @@ def diagnose(
         suppressions = {s.file: s.suppressions for s in result.summaries if s.valid and s.suppressions}
         if wanted:
             suppressions = {p: v for p, v in suppressions.items() if _within(p, wanted)}
-        diagnostics = apply_suppressions(diagnostics, suppressions, selection.wants("unused-suppression"))
+        diagnostics = apply_suppressions(diagnostics, suppressions, selection.wants("unused-suppression"), selection)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, covered

@@ -2,7 +2,9 @@
 
 ## What it does
 Reports `# okr: disable-line RULE` and `# okr: disable-file RULE` comments that did not
-suppress any finding, and those naming a rule that does not exist.
+suppress any finding, and those naming a rule that does not exist. A comment naming a rule
+okr.toml turns off is reported as naming a rule that is not enabled; one naming a rule this
+run leaves out (`--ignore`, `--select`) is not judged: it may be needed when the rule runs.
 
 ## Why is this bad?
 Stale suppressions hide the next real problem on that line and make reviewers wonder why
