@@ -218,3 +218,10 @@ def test_console_escapes_what_a_renderer_missed():
     output = buffer.getvalue()
     assert CONTROL_CHARACTERS.search(output) is None
     assert "x\\x1b[2Jy" in output and "[/u] [link=http://e]z" in output and "\\x9b31m" in output
+
+
+@pytest.mark.parametrize("config", ['root = "okrs\\u001b[2J"\n', 'root = "okrs"\n[lint]\nignore = ["x\\u001b]0;PWNED\\u0007"]\n'])
+def test_hostile_okr_toml_values_are_echoed_escaped(capsys, tmp_path, config):
+    repo = make_repo(tmp_path / "repo", {"okrs/2026-Q4/finance.yaml": MARKUP_FILE}, config=config)
+    for command in (["validate"], ["lint"], ["score", "--as-of", "2026-11-20"]):
+        assert_clean_run(run_cli(capsys, "-C", str(repo), *command), codes=(0, 1, 2))
