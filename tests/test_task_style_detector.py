@@ -110,8 +110,8 @@ def test_importing_the_rules_reads_no_weights():
         "from okrcli.language.task_model import shipped_model\n"
         "assert shipped_model.cache_info().currsize == 0\n"
         "from okrcli.language.task_style import task_style\n"
-        "task_style('Blorp the frobnicator')\n"  # no rule and no veto settles it: the model decides
-        "task_style('Blorp the frobnicator twice')\n"
+        "task_style('Frobnicator zorbled')\n"  # no rule and no veto settles it: the model decides
+        "task_style('Frobnicator zorbled twice')\n"
         "assert shipped_model.cache_info().misses == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from okrcli.language.task_signals import Signals, is_number
 from okrcli.language.task_words import (
     AUDIENCE_NOUNS,
+    COMMON_VERBS,
     HIRING_ROLES,
     MEETING_NOUNS,
     METRIC_NOUNS,
     MONITORING_OPENINGS,
     OUTCOME_VERBS,
     OUTPUT_NOUNS,
+    OWN_PARTICIPLES,
     PEOPLE_NOUNS,
     ROLE_NOUNS,
+    STATE_WORDS,
     TASK_VERBS,
     UPKEEP_STATES,
 )
@@ -37,6 +40,9 @@ _NAMED_BY_NUMBER = frozenset(
 """Words a number names rather than counts: "SOC 2", "Line 4", "Tier 1"."""
 _DETERMINERS = frozenset("a an the our my their your its this these those".split())
 _AMOUNT_OF = frozenset("number count amount volume total".split())
+_CHANGE_WORDS = frozenset("-> up down :".split())
+_OBJECT_OPENERS = frozenset("the a an our my their all every each this".split())
+_IRREGULAR_PLURALS = frozenset("people children alumni staff youth men women police media data".split())
 PHRASE_ENDS = frozenset(
     "the per a an on in for to with from across at by of and or that which who each every this next before after "
     "during into onto over under within than as via through among between about".split()
@@ -114,8 +120,10 @@ def _kind(sig: Signals, tokens: tuple[str, ...], extra_task: frozenset[str], ext
     head = subject_head(tokens)
     if word in ROLE_NOUNS or head in ROLE_NOUNS:
         return "role"
-    if head in PEOPLE_NOUNS or word in PEOPLE_NOUNS and word.endswith("s") and not head:
+    if head in PEOPLE_NOUNS or word in PEOPLE_NOUNS and word.endswith("s"):
         return "audience"  # "Users create...", "Alumni to mentor..."; not "Partner portal live"
+    if word not in NOUNS and (word.startswith("re-") or tokens[1:2] and tokens[1] in _OBJECT_OPENERS and not word.endswith(("s", "ing"))):
+        return "task-verb"  # an imperative whose verb we do not know: "Re-tile the floor", "Wrangle the alerts"
     return "noun"
 
 
@@ -161,9 +169,11 @@ def counted_noun(sig: Signals, start: int = 0) -> str:
 
 
 def phrase_head(tokens: tuple[str, ...]) -> str:
-    """The last known noun before a preposition: "conference talk submissions this year" -> submissions.
+    """The last word of the noun phrase that opens ``tokens``: "conference talk submissions this year" -> submissions.
 
-    Leading determiners are skipped, and "the number of X" is read as X.
+    Leading determiners are skipped and "the number of X" is read as X. The phrase ends
+    at a preposition, a number, a participle after its noun ("5 applications sent") or a
+    verb after its subject ("5,000 riders rate their trip").
     """
     head, j = "", 0
     while j < len(tokens) and tokens[j] in _DETERMINERS:
@@ -173,14 +183,21 @@ def phrase_head(tokens: tuple[str, ...]) -> str:
         if token in _AMOUNT_OF and j + 1 < len(tokens) and tokens[j + 1] == "of":
             j += 2
             continue
-        if head in PEOPLE_NOUNS and head.endswith("s") and verb_of(token):
-            break  # "5,000 riders rate their trip": the people are the subject, not a modifier
-        if token in NOUNS:
-            head = token
-        elif token in PHRASE_ENDS:
+        if token in PHRASE_ENDS or token in _CHANGE_WORDS or is_number(token) or token.endswith("%"):
             break
+        if head and (token.endswith("ed") or token in STATE_WORDS or token in OWN_PARTICIPLES):
+            break  # "5 job applications sent"
+        if head and _plural(head) and not token.endswith("s") and (verb_of(token) or token in COMMON_VERBS or token.endswith("ing")):
+            break  # "2,500 learners enrol...", "800 teams calling...": a plural subject and its verb
+        if head and token.endswith("s") and token not in NOUNS and is_verb_form(token):
+            break  # "Chatbot hands off...": a subject and its verb
+        head = token
         j += 1
     return head
+
+
+def _plural(noun: str) -> bool:
+    return noun in _IRREGULAR_PLURALS or noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
 def object_head(sig: Signals, opening: Opening) -> str:

@@ -22,7 +22,7 @@ from okrcli.language.task_opening import (
     verb_of,
 )
 from okrcli.language.task_signals import Signals, is_number
-from okrcli.language.task_vetoes import LEVEL_ADJECTIVES, by_third_party, done_well
+from okrcli.language.task_vetoes import LEVEL_ADJECTIVES, by_third_party, capable, done_well
 from okrcli.language.task_words import (
     AUDIENCE_NOUNS,
     BENEFIT_VERBS,
@@ -73,6 +73,8 @@ def _own_participle(sig: Signals) -> bool:
 
 def category_rule(sig: Signals, op: Opening) -> str | None:
     """The task category a rule recognises in the title, or None when no rule is sure."""
+    if by_third_party(sig) or capable(sig):
+        return None  # "Cycle lanes used by 3,000 riders a day", "I can hold a plank for 3 minutes": results
     for rule in _RULES:
         category = rule(sig, op)
         if category:
@@ -222,8 +224,8 @@ def _deliverable_state(sig: Signals, op: Opening) -> str | None:
         return None
     if done_well(sig):
         return None  # "Orders delivered in full": the quality of a result
-    if any(t in AUDIENCE_NOUNS or t in METRIC_NOUNS for t in sig.tokens[:2]):
-        return None
+    if phrase_head(sig.tokens) in AUDIENCE_NOUNS | METRIC_NOUNS:
+        return None  # "Customer feedback loop closed..." is the deliverable; "Customers onboarded" are people
     if _has_state(sig):
         return "deliverable-state"
     return None
@@ -250,7 +252,7 @@ def _activity_inverted(sig: Signals, op: Opening) -> str | None:
 
 def _output_count(sig: Signals, op: Opening) -> str | None:
     """A count of what the team makes or does: "Publish 12 tutorials", "Gather 30 customer quotes"."""
-    if op.kind != "task-verb" or sig.change or sig.percent or sig.time_limit or sig.money or sig.level_zero:
+    if op.kind != "task-verb" or sig.change or sig.percent or sig.ratio or sig.time_limit or sig.money or sig.level_zero:
         return None
     if is_own_output(counted_noun(sig, op.index)):
         return "output-count"

@@ -37,9 +37,9 @@ _CHANGE = (
     r"|\b(?:double|triple|halve|quadruple)\b(?!-)"
     rf"|\bfrom\s+(?:{_LEVEL})\s+to\s+(?:{_LEVEL})\b)"
 )
-_RATIO = (r"\bshare\s+of\b|\bproportion\s+of\b|\bratio\b|\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b\d+\s*/\s*\d+\b")
+_RATIO = (r"\bon\s+average\b|\bshare\s+of\b|\bproportion\s+of\b|\bratio\b|\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b\d+\s*/\s*\d+\b")
 _POPULATION = (
-    r"\b(?:every|each|all|any)\s+(?:[\w'-]+\s+){0,4}?(?:over|above|under|below|older\s+than|larger\s+than|"
+    r"\b(?:every|each|all|any)\s+(?:[\w'-]*[a-rt-z0-9'-]\s+){0,3}?(?:[\w'-]+\s+)?(?:over|above|under|below|older\s+than|larger\s+than|"
     r"bigger\s+than|worth\s+more\s+than|more\s+than)\s+[$€£]?\d[\d,.]*\s*[a-z]*"
 )
 """A population named by a threshold ("every deal over $50k"): it says who, not how much."""
@@ -58,7 +58,11 @@ _COMPARATOR = (
     r"|\b(?:at|of)\s+[$€£]?\d[\d.,]*\s*(?:%|x\b|/\d)|\bwithin\s+[±+-]"
     r"|\b(?:less|more|fewer)\s+(?:often\s+)?than\s+(?:once|twice|one|two|three|a|an)\b|\bat\s+most\b)"
 )
-_LEVEL_WORDS = (r"(?=[:wz0n])(?:(?:^|:\s*|\bwith\s+)(?:zero|no|0)\b|\bwithout\s+(?:a|an|any)\s+\w+|\bzero\s+(?:downtime|errors?|defects?|incidents?|data\s+loss)\b|\b(?:zero|no)\s+\w+\s+(?:incidents?|findings?|errors?|defects?|breaches)\b)")
+_LEVEL_WORDS = (
+    r"(?=[:wz0n])(?:(?:^|:\s*|\bwith\s+)(?:zero|no|0)\b|\bwithout\s+(?:a|an|any)\s+\w+"
+    r"|\bzero\s+(?:downtime|errors?|defects?|incidents?|data\s+loss)\b"
+    r"|\b(?:zero|no)\s+\w+\s+(?:incidents?|findings?|errors?|defects?|breaches)\b)"
+)
 _MONEY = (r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:k|m|bn|mn)?\s*(?:usd|eur|gbp|dollars|euros|pounds)\b")
 _FREQUENCY = (
     rf"\b(?:every|each)\s+(?:other\s+|single\s+|working\s+|school\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|six\s+)?"

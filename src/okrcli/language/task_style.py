@@ -120,7 +120,7 @@ def _finding(sig: Signals, opening: Opening, category: str, decided_by: str, tit
     verb = opening.word
     noun = counted_noun(sig, opening.index)
     reason = _REASONS[category].format(
-        said=f"'{verb.capitalize()} ...'" if verb else "it", noun=f" ({noun})" if noun else ""
+        said=f"'{verb.capitalize()} ...'" if opening.kind == "task-verb" else "it", noun=f" ({noun})" if noun else ""
     )
     ask = _ASK.get(category, "state the change this work should cause")
     suggestion = (

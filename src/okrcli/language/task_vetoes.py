@@ -17,10 +17,12 @@ from okrcli.language.task_opening import (
     object_head,
     phrase_head,
     subject_head,
+    verb_of,
 )
 from okrcli.language.task_signals import Signals
 from okrcli.language.task_words import (
     AUDIENCE_NOUNS,
+    LEVEL_VERBS,
     MEETING_NOUNS,
     METRIC_NOUNS,
     OUTPUT_NOUNS,
@@ -41,6 +43,11 @@ LEVEL_ADJECTIVES = frozenset(
 )
 """What a quantified subject can be that is a level, not work done: "Every store profitable"."""
 _METRIC_ONLY = METRIC_NOUNS - OUTPUT_NOUNS - MEETING_NOUNS
+
+
+def capable(sig: Signals) -> bool:
+    """A personal capability: "I can hold a plank for 3 minutes" is a result, whatever the verb."""
+    return bool(re.match(r"^(?:i|we)\s+(?:can|could|am\s+able\s+to|are\s+able\s+to)\b", sig.text))
 
 
 def done_well(sig: Signals) -> bool:
@@ -64,16 +71,21 @@ def outcome_veto(sig: Signals, op: Opening) -> str | None:
         return "level"
     if op.kind == "outcome-verb":
         return "outcome-verb"
+    if capable(sig):
+        return "capability"  # "I can hold a plank for 3 minutes"
     if done_well(sig):
         return "quality"  # "All invoices paid on time": the quality of a result
-    if op.kind in ("noun", "quantifier", "audience") and any(t in LEVEL_ADJECTIVES for t in sig.tokens[:6]):
-        return "level"  # "Every store profitable by Q4"
+    if op.kind in ("noun", "quantifier", "audience") and any(t in LEVEL_ADJECTIVES or t in LEVEL_VERBS for t in sig.tokens[:6]):
+        return "level"  # "Every store profitable by Q4", "Every store hits its target"
     if op.word in ("hold", "earn") and object_head(sig, op) in _METRIC_ONLY:
         return "level"  # "Hold an 'exceeds expectations' rating"
     if op.kind == "noun" and subject_head(sig.tokens) and not has_subject_to_verb(sig.tokens):
         return "system-behaviour"  # "Search returns results...", "External endpoints reject...": how something behaves
     if sig.money:
         return "money"
+    if op.kind == "noun" and re.search(r"^(?:[\w'-]+\s+){1,3}at\s+\d", sig.text) and not any(
+            verb_of(t) for t in sig.tokens[:3]):
+        return "level"  # "Trial enrolment at 120 patients": a level, where "Exhibit at 4 trade shows" is work
     if by_third_party(sig) or op.kind == "audience":
         return "third-party"
     if op.kind in ("noun", "number") and any(t in THIRD_PARTY_MODIFIERS for t in sig.tokens[:4]):

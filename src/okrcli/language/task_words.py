@@ -41,6 +41,19 @@ BENEFIT_VERBS = _words(
 LEVEL_VERBS = _words("meet meets pass passes hit hits score scores stay stays remain remains comply complies achieve achieves reach reaches exceed exceeds")
 """What a subject does when it reaches a level: "Every service meets its SLO"."""
 
+COMMON_VERBS = _words(
+    """
+    use uses enrol enrols enroll enrolls install installs join joins attend attends sign signs buy buys visit visits
+    read reads watch watches open opens choose chooses leave leaves download downloads adopt adopts contribute
+    contributes submit submits complete completes create creates rate rates call calls pay pays renew renews
+    subscribe subscribes register registers apply applies book books order orders share shares recommend recommends
+    return returns upgrade upgrades switch switches log logs click clicks reply replies post posts vote votes
+    donate donates give gives answer answers start starts finish finishes pass passes stay stays reach reaches
+    meet meets get gets make makes take takes report reports save saves spend spends try tries keep keeps
+    """
+)
+"""Verbs people outside the team do ("customers use", "learners enrol"): they end the subject's noun phrase."""
+
 OUTCOME_VERBS = CHANGE_VERBS | _words(
     """
     achieve reach hit attain maintain keep sustain retain exceed surpass beat stay remain outperform outsell
@@ -93,7 +106,7 @@ TASK_VERBS = PRODUCTION_VERBS | _words(
     accompany chair lead manage own run operate administer process handle resolve close-out write-up
     follow check verify ensure monitor track watch measure oversee supervise enforce comply align agree
     sign-off approve hand handover transition offboard digitalise simplify streamline clarify
-    document redesign refine iterate experiment trial pilot sketch storyboard script proofread translate
+    document redesign refine iterate experiment pilot sketch storyboard script proofread translate
     plant harvest deliver distribute transport load unload ship store pick count audit weigh sample
     vaccinate screen treat examine teach tutor grade mark assess test coach counsel advise consult rate
     """
@@ -129,7 +142,7 @@ OUTPUT_NOUNS = _words(
     lecture cohorts cohort books book chapters drafts proposals proposal rfps bids pitches outreach messages
     letters postcards flyers posters banners ads creatives assets designs mockups wireframes illustrations
     photos photographs images graphics shorts reels stories threads tweets livestreams streams test-cases
-    automations bots playlists guidebooks handbooks manuals journeys flows forms surveys questionnaires
+    automations bots playlists guidebooks handbooks manuals flows forms surveys questionnaires
     testimonials quotes observations transcripts papers preprints publications studies submissions
     repos repositories issues tickets-triaged prs pull-requests commits patches fixes releases builds
     notebooks datasets analyses memos specs rfcs adrs diagrams charts visualisations visualizations
@@ -259,7 +272,8 @@ THIRD_PARTY_AGENTS = (
     "referenced by", "reused by", "endorsed by", "chosen by", "preferred by", "requested by", "visited by",
     "joined by", "shared by", "built by", "contributed by", "submitted by", "completed by", "opened by",
     "taken up by", "relied on by", "trusted by", "funded by", "backed by", "covered by", "featured by",
-    "accepted", "selected for", "shortlisted", "awarded", "invited to speak", "merged upstream",
+    "accepted", "selected for", "shortlisted", "awarded", "invited to speak", "merged upstream", "cited",
+    "featured in", "mentioned in", "quoted in",
 )
 """A passive with another party as agent: "Dataset used by 50 external labs" counts their doing."""
 
