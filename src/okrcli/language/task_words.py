@@ -25,7 +25,7 @@ CHANGE_VERBS = _words(
 WIN_VERBS = _words(
     """
     acquire attract win earn land generate gain convert collect get bring drive sell secure enrol enroll
-    sign book close onboard activate engage re-engage reactivate retain recruit-volunteers place serve save
+    sign book close onboard activate engage re-engage reactivate retain place serve save
     """
 )
 """Verbs of winning something from other people: what they count is other people's doing."""
@@ -103,7 +103,7 @@ TASK_VERBS = PRODUCTION_VERBS | _words(
     renew relocate merge split jog swim cycle hike meditate journal stretch cook bake volunteer fundraise
     canvass mail phone text message interview screen shortlist headhunt mentor pair observe shadow cover
     staff appoint nominate elect invite welcome host recognise recognize reward thank
-    accompany chair lead manage own run operate administer process handle resolve close-out write-up
+    accompany chair lead manage own run operate administer process handle resolve
     follow check verify ensure monitor track watch measure oversee supervise enforce comply align agree
     sign-off approve hand handover transition offboard digitalise simplify streamline clarify
     document redesign refine iterate experiment pilot sketch storyboard script proofread translate
@@ -144,7 +144,7 @@ OUTPUT_NOUNS = _words(
     photos photographs images graphics shorts reels stories threads tweets livestreams streams test-cases
     automations bots playlists guidebooks handbooks manuals flows forms surveys questionnaires
     testimonials quotes observations transcripts papers preprints publications studies submissions
-    repos repositories issues tickets-triaged prs pull-requests commits patches fixes releases builds
+    repos repositories issues prs pull-requests commits patches fixes releases builds
     notebooks datasets analyses memos specs rfcs adrs diagrams charts visualisations visualizations
     tours trips walks runs miles kilometres kilometers km laps sketches paintings songs
     qbrs ebrs check-ins checks monitors probes alerts outlines summaries translations subtitles captions labels
@@ -195,7 +195,7 @@ RESULT_NOUNS = _words(
     transaction transactions booking bookings revenue arr mrr trial trials activation activations upgrade
     upgrades renewal renewals donation donations pledge pledges vote votes like likes share shares impression
     impressions view views click clicks play plays ratings rating subscriptions subscription seats seat
-    workspace workspaces tenants adoption uptake sales units deals wins placements offers-accepted
+    workspace workspaces tenants adoption uptake sales units deals wins placements
     """
 )
 """What other people do or give, counted: a result."""
@@ -213,7 +213,7 @@ ROLE_NOUNS = _words(
     operators director directors executive executives exec execs founder founders admin admins administrator
     administrators consultant consultants specialist specialists associate associates steward stewards chef
     chefs planner planners scientists leadership leaders owner owners crew crews maintainers mentors
-    reviewers moderators organisers organizers hosts facilitators coordinators volunteers-team
+    reviewers moderators organisers organizers hosts facilitators coordinators
     """
 )
 """People on the team whose work a key result would be describing."""
