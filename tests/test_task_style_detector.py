@@ -6,6 +6,7 @@ the examples of issue 12; the measured figures come from benchmarks/task_style_e
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -115,3 +116,15 @@ def test_importing_the_rules_reads_no_weights():
         "assert shipped_model.cache_info().misses == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_rule_documentation_s_examples_are_judged_as_it_says():
+    from okrcli.rules.lint import kr_task_style
+
+    what_it_does = kr_task_style.__doc__.split("## What it does")[1].split("##")[0]
+    flagged, passed = what_it_does.split("Outcomes are not flagged")
+    tasks = [t for t in re.findall(r'"([^"]+)"', flagged) if not t.startswith("0")]
+    outcomes = re.findall(r'"([^"]+)"', passed)
+    assert len(tasks) >= 8 and len(outcomes) >= 4
+    assert [t for t in tasks if task_style(t) is None] == []
+    assert [t for t in outcomes if task_style(t) is not None] == []
