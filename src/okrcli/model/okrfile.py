@@ -103,6 +103,17 @@ class CheckIn(_Strict):
     by: str | None = None
 
 
+class Rebaseline(_Strict):
+    """A deliberate change of a key result's baseline or target after its period started, and why."""
+
+    date: Day = Field(description="the day the new value takes effect")
+    field: Literal["baseline", "target"]
+    old: Number = Field(description="the value before the change")
+    new: Number = Field(description="the value from `date` on")
+    reason: Text = Field(description="why the value changed")
+    by: str | None = None
+
+
 class KeyResult(_Strict):
     """Measurable proof that the objective happened: a metric from baseline to target."""
 
@@ -114,6 +125,10 @@ class KeyResult(_Strict):
     owner: str | None = Field(None, description="defaults to the objective's owner")
     weight: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 1.0
     checkins: list[CheckIn] = Field(default_factory=list)
+    rebaselines: list[Rebaseline] = Field(
+        default_factory=list,
+        description="re-baselines, oldest first: `okr rebaseline` appends one when the baseline or target changes",
+    )
 
 
 class Initiative(_Strict):
@@ -181,6 +196,7 @@ MODEL_NAMES = {
     "Objective": "objective",
     "KeyResult": "key result",
     "CheckIn": "check-in",
+    "Rebaseline": "re-baseline",
     "Guardrail": "guardrail",
     "Initiative": "initiative",
 }
@@ -198,6 +214,7 @@ def model_at(path: tuple) -> type[BaseModel]:
             (Objective, "key_results"): KeyResult,
             (Objective, "initiatives"): Initiative,
             (KeyResult, "checkins"): CheckIn,
+            (KeyResult, "rebaselines"): Rebaseline,
             (Guardrail, "checkins"): CheckIn,
         }.get((model, part))
         if nested is None:

@@ -17,6 +17,7 @@ from okrcli.model.okrfile import KeyResult, Objective
 from okrcli.model.periods import Period, make_period
 from okrcli.repo.config import Settings
 from okrcli.repo.repository import Repository, TeamFile
+from okrcli.scoring.baselines import in_force
 from okrcli.scoring.forecast import kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
 from okrcli.scoring.progress import checkins_until, kr_score
@@ -88,7 +89,8 @@ class PeriodResult:
 def score_key_result(
     kr: KeyResult, ref: str, objective: Objective, period: Period, as_of: date, stale_days: int
 ) -> KrResult:
-    """Score, forecast and status of one key result on ``as_of``."""
+    """Score, forecast and status of one key result on ``as_of``, with the baseline and target in force then."""
+    kr, rebaselined = in_force(kr, as_of)
     effective = min(as_of, period.end)  # a finished period is scored with the values at its end
     seen = checkins_until(kr.checkins, effective)
     last = seen[-1] if seen else None
@@ -96,7 +98,7 @@ def score_key_result(
     score = kr_score(kr.baseline, kr.target, current)
     span = kr.target - kr.baseline
     now, baseline, target = (format_number(v) for v in (current, kr.baseline, kr.target))
-    lines = [
+    lines = rebaselined + [
         f"current = {now} " + (f"(check-in of {last.date})" if last else "(no check-in on or before as-of: the baseline)"),
         f"score = clamp(({now} - {baseline}) / ({target} - {baseline}), 0, 1)"
         f" = clamp({format_number(current - kr.baseline)} / {format_number(span)}) = {score:.4f}",

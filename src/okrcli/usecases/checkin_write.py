@@ -183,25 +183,48 @@ def record_checkins(
     """
     okr_root = repo_dir / settings.root
     by_file = _by_file(entries)
+    return write_files(
+        repo_dir, list(by_file), lambda path: plan_file(path, okr_root, by_file[path], replace), commit_message,
+        commit=commit, include_dirty=include_dirty, display_base=display_base, on_recorded=on_recorded,
+    )
+
+
+def write_files(
+    repo_dir: Path,
+    paths: list[Path],
+    plan: Callable[[Path], FileChange],
+    message: Callable[[FileChange], str],
+    *,
+    commit: bool,
+    include_dirty: bool,
+    display_base: Path,
+    on_recorded: Callable[[RecordedFile], None] | None = None,
+) -> CheckinRecord:
+    """The write transaction of every edit okr makes to OKR files (check-ins, re-baselines).
+
+    Under every file's lock: refuse a file with uncommitted changes (unless
+    ``include_dirty``, or no commit is asked for), re-read and ``plan`` each file, write it
+    atomically and, with ``commit``, commit it alone with ``message(change)``.
+    """
     use_git = commit and git.in_git(repo_dir)
     recorded: list[RecordedFile] = []
     with ExitStack() as held:
-        for path in sorted(by_file):  # one order for every process: no two wait for each other
+        for path in sorted(paths):  # one order for every process: no two wait for each other
             held.enter_context(locked(path))
         if use_git and not include_dirty:
-            for path in by_file:
+            for path in paths:
                 if git.is_dirty(path):
                     raise EditRefused(
                         f"{display_path(path, display_base)} has uncommitted changes",
-                        hint="commit or stash them first, or pass --include-dirty to commit them with the check-in",
+                        hint="commit or stash them first, or pass --include-dirty to commit them with the change",
                     )
-        for path, file_entries in by_file.items():
-            change = plan_file(path, okr_root, file_entries, replace)
+        for path in paths:
+            change = plan(path)
             write_change(change)
             done = RecordedFile(change)
             if use_git:
                 with locked(repo_dir):  # git allows one commit at a time per repository
-                    done.commit_sha = git.commit_files([path], commit_message(change)).sha
+                    done.commit_sha = git.commit_files([path], message(change)).sha
             recorded.append(done)
             if on_recorded is not None:
                 on_recorded(done)

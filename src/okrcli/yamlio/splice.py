@@ -77,12 +77,15 @@ def dash_column(text: str, item: Geometry) -> int:
     return dash - line_start if dash != -1 else item.column - 3
 
 
-def _flow_item(new: NewCheckIn) -> str:
-    return "{" + ", ".join(f"{k}: {v}" for k, v in new.fields()) + "}"
+Fields = list[tuple[str, str]]
+"""A new list item's keys and their rendered YAML values, in order."""
 
 
-def _block_item(new: NewCheckIn, dash: int, key: int, newline: str) -> str:
-    fields = new.fields()
+def _flow_item(fields: Fields) -> str:
+    return "{" + ", ".join(f"{k}: {v}" for k, v in fields) + "}"
+
+
+def _block_item(fields: Fields, dash: int, key: int, newline: str) -> str:
     lines = [" " * dash + "-" + " " * (key - dash - 1) + f"{fields[0][0]}: {fields[0][1]}"]
     lines += [" " * key + f"{k}: {v}" for k, v in fields[1:]]
     return newline.join(lines) + newline
@@ -96,9 +99,9 @@ def insert_lines(text: str, pos: int, block: str, newline: str) -> str:
     return text[:pos] + block + text[pos:]
 
 
-def _sequence_style(text: str, root: Geometry) -> tuple[int, int]:
+def _sequence_style(text: str, root: Geometry, key: str) -> tuple[int, int]:
     """(dash offset from the parent key, key offset from the dash) as this file writes block lists."""
-    sequences = sorted(_block_sequences(root), key=lambda pair: pair[0].value != "checkins")
+    sequences = sorted(_block_sequences(root), key=lambda pair: pair[0].value != key)
     for seq_key, seq in sequences:
         first = seq.items[0]
         if first.kind != "map" or first.flow:
@@ -123,43 +126,72 @@ def splice_checkin(text: str, path: tuple, new: NewCheckIn, replace: bool = Fals
     With ``replace``, an existing check-in of the same date is rewritten in place.
     Raises :class:`EditRefused` when the file cannot be parsed.
     """
+    root = _parsed(text)
+    newline = _newline(text)
+    if replace:
+        checkins = _walk(root, path).get("checkins")
+        for item in (checkins.items or []) if checkins is not None else []:
+            if item.kind == "map" and (item.get("date") and item.get("date").value == new.date.isoformat()):
+                return _replace_item(text, checkins, item, new.fields(), newline)
+    return append_item(text, path, "checkins", new.fields())
+
+
+def _parsed(text: str) -> Geometry:
     root = geometry(text)
     if root is None:
         raise EditRefused("the file does not parse as YAML; fix it first (okr validate)")
-    newline = "\r\n" if "\r\n" in text else "\n"
+    return root
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def append_item(text: str, path: tuple, key: str, fields: Fields) -> str:
+    """``text`` with a mapping of ``fields`` appended to the list under ``key`` of the mapping at ``path``.
+
+    The list is created (after the mapping's last line) when the key is absent; the new
+    lines follow the list's own style (block or flow, indentation, line endings).
+    """
+    root = _parsed(text)
+    newline = _newline(text)
     owner = _walk(root, path)
-    checkins = owner.get("checkins")
-    if replace and checkins is not None and checkins.items:
-        for item in checkins.items:
-            if item.kind == "map" and (item.get("date") and item.get("date").value == new.date.isoformat()):
-                return _replace_item(text, checkins, item, new, newline)
+    items = owner.get(key)
     if owner.flow:
-        return _into_flow_mapping(text, owner, checkins, new)
-    if checkins is None or (checkins.kind == "scalar" and checkins.value == ""):
-        return _new_checkins_key(text, root, owner, new, newline)
-    if checkins.kind != "seq":
-        raise EditRefused("'checkins' is not a list; fix it first (okr validate)")
-    if checkins.flow:
-        close = text.rindex("]", checkins.start, checkins.end)
-        separator = ", " if checkins.items else ""
-        return text[:close] + separator + _flow_item(new) + text[close:]
-    last = checkins.items[-1]
+        return _into_flow_mapping(text, owner, items, key, fields)
+    if items is None or (items.kind == "scalar" and items.value == ""):
+        return _new_list_key(text, root, owner, key, fields, newline)
+    if items.kind != "seq":
+        raise EditRefused(f"'{key}' is not a list; fix it first (okr validate)")
+    if items.flow:
+        close = text.rindex("]", items.start, items.end)
+        separator = ", " if items.items else ""
+        return text[:close] + separator + _flow_item(fields) + text[close:]
+    last = items.items[-1]
     dash = dash_column(text, last)
     pos = line_end_after(text, last.last_end())
     if last.kind == "map" and last.flow:
-        block = " " * dash + "- " + _flow_item(new) + newline
+        block = " " * dash + "- " + _flow_item(fields) + newline
     else:
-        key = (last.column - 1) if last.kind == "map" else dash + 2
-        block = _block_item(new, dash, key, newline)
+        column = (last.column - 1) if last.kind == "map" else dash + 2
+        block = _block_item(fields, dash, column, newline)
     return insert_lines(text, pos, block, newline)
 
 
-def _replace_item(text: str, checkins: Geometry, item: Geometry, new: NewCheckIn, newline: str) -> str:
+def replace_scalar(text: str, path: tuple, rendered: str) -> str:
+    """``text`` with the scalar at ``path`` replaced by ``rendered``; the rest of its line (a comment) stays."""
+    node = _walk(_parsed(text), path)
+    if node.kind != "scalar":
+        raise EditRefused(f"{'/'.join(map(str, path))} is not a single value; fix it first (okr validate)")
+    return text[: node.start] + rendered + text[node.end :]
+
+
+def _replace_item(text: str, checkins: Geometry, item: Geometry, fields: Fields, newline: str) -> str:
     if item.flow or checkins.flow:
-        return text[: item.start] + _flow_item(new) + text[item.end :]
+        return text[: item.start] + _flow_item(fields) + text[item.end :]
     dash = dash_column(text, item)
     key = item.column - 1
-    block = _block_item(new, dash, key, newline)
+    block = _block_item(fields, dash, key, newline)
     start = _line_start(text, item.start)
     end = line_end_after(text, item.last_end())
     if end == len(text) and not text.endswith("\n"):
@@ -167,24 +199,24 @@ def _replace_item(text: str, checkins: Geometry, item: Geometry, new: NewCheckIn
     return text[:start] + block + text[end:]
 
 
-def _into_flow_mapping(text: str, owner: Geometry, checkins: Geometry | None, new: NewCheckIn) -> str:
-    if checkins is not None and checkins.kind == "seq":
-        close = text.rindex("]", checkins.start, checkins.end)
-        separator = ", " if checkins.items else ""
-        return text[:close] + separator + _flow_item(new) + text[close:]
+def _into_flow_mapping(text: str, owner: Geometry, items: Geometry | None, key: str, fields: Fields) -> str:
+    if items is not None and items.kind == "seq":
+        close = text.rindex("]", items.start, items.end)
+        separator = ", " if items.items else ""
+        return text[:close] + separator + _flow_item(fields) + text[close:]
     close = text.rindex("}", owner.start, owner.end)
-    return text[:close] + ", checkins: [" + _flow_item(new) + "]" + text[close:]
+    return text[:close] + f", {key}: [" + _flow_item(fields) + "]" + text[close:]
 
 
-def _new_checkins_key(text: str, root: Geometry, owner: Geometry, new: NewCheckIn, newline: str) -> str:
+def _new_list_key(text: str, root: Geometry, owner: Geometry, key: str, fields: Fields, newline: str) -> str:
     key_column = owner.pairs[0][0].column - 1
-    dash_offset, key_offset = _sequence_style(text, root)
-    existing_key = owner.key_of("checkins")
+    dash_offset, key_offset = _sequence_style(text, root, key)
+    existing_key = owner.key_of(key)
     dash = key_column + dash_offset
-    item = _block_item(new, dash, dash + key_offset, newline)
+    item = _block_item(fields, dash, dash + key_offset, newline)
     if existing_key is not None:  # `checkins:` with no value
         pos = line_end_after(text, existing_key.end)
         return insert_lines(text, pos, item, newline)
     pos = line_end_after(text, owner.last_end())
-    block = " " * key_column + "checkins:" + newline + item
+    block = " " * key_column + f"{key}:" + newline + item
     return insert_lines(text, pos, block, newline)
