@@ -99,3 +99,21 @@ def make_git_repo(root: Path, files: dict[str, str | bytes], config: str = CONFI
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "initial")
     return root
+
+
+def permissions_bind() -> bool:
+    """Whether file permissions stop this process: not for root (CAP_DAC_OVERRIDE), so tests
+    of unreadable or read-only files skip there. Run them with the capability dropped:
+    ``setpriv --inh-caps=-dac_override,-dac_read_search --bounding-set=-dac_override,-dac_read_search``."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o000)
+        try:
+            os.listdir(folder)
+            return False
+        except PermissionError:
+            return True
+        finally:
+            os.chmod(folder, 0o700)

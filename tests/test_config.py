@@ -92,8 +92,8 @@ def test_every_documented_key_is_accepted(tmp_path):
 
 
 def test_rule_options_from_lint_keys_and_rule_tables(tmp_path):
-    settings = parse_settings('[lint]\nmax_objective_words = "7"\n[rules.kr-task-style]\ntask_verbs = ["tidy"]\n', tmp_path / "x")
-    assert rule_options(settings, "objective-too-long") == {"max_words": 7}  # validated, so "7" is the number 7
+    settings = parse_settings('[lint]\nmax_objective_words = 7\n[rules.kr-task-style]\ntask_verbs = ["tidy"]\n', tmp_path / "x")
+    assert rule_options(settings, "objective-too-long") == {"max_words": 7}
     assert rule_options(settings, "kr-task-style") == {"task_verbs": ["tidy"], "outcome_verbs": ()}
     assert rule_options(parse_settings("", tmp_path / "x"), "objective-too-long") == {"max_words": 12}
 
@@ -104,3 +104,114 @@ def test_a_bad_rule_option_stops_every_command(tmp_path, capsys):
         result = run_cli(capsys, "-C", str(repo), *command)
         assert result.exit_code == 2, command
         assert "okr.toml:2:1: unknown key 'lint.max_objective_wordz'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text,line,words",
+    [
+        ('[checkin]\ncommit = "yes"\n', 2, ["'checkin.commit'", "valid boolean", "(got 'yes')"]),
+        ('[checkin]\ncommit = 1\n', 2, ["'checkin.commit'", "valid boolean"]),
+        ('[checkin]\nstale_days = "14"\n', 2, ["'checkin.stale_days'", "valid integer"]),
+        ('[checkin]\nstale_days = 14.0\n', 2, ["'checkin.stale_days'", "valid integer"]),
+        ('[scoring]\ngreen = "0.7"\n', 2, ["'scoring.green'", "valid number"]),
+        ("root = 5\n", 1, ["'root'", "valid string"]),
+        ('[lint]\nmax_objective_words = "7"\n', 2, ["'lint.max_objective_words'", "valid integer"]),
+        ('[rules.objective-too-long]\nmax_words = true\n', 2, ["'rules.objective-too-long.max_words'", "valid integer"]),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_never_converted(tmp_path, text, line, words):
+    """TOML has booleans, integers and floats: "yes", "14" or 1 for a boolean are mistakes, not values."""
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(text, tmp_path / "okr.toml")
+    message = caught.value.message
+    assert f"okr.toml:{line}:1:" in message
+    for word in words:
+        assert word in message
+
+
+def test_integers_are_accepted_for_fractions(tmp_path):
+    assert parse_settings("[scoring]\ngreen = 1\nyellow = 0\n", tmp_path / "okr.toml").scoring.green == 1.0
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path, capsys):
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE}, config=b'\xef\xbb\xbfroot = "okrs"\n[checkin]\nstale_days = 3\n')
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 0, result.stderr
+    assert "1 file checked" in result.stderr
+
+
+def test_a_byte_order_mark_keeps_line_numbers(tmp_path, capsys):
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE}, config=b'\xef\xbb\xbfroot = "okrs"\n[checkin]\ncommit = "yes"\n')
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 2 and "okr.toml:3:1: 'checkin.commit'" in result.stderr
+
+
+ROOT_COMMANDS = [
+    ["validate"],
+    ["lint"],
+    ["score", "--as-of", "2026-11-20"],
+    ["report", "--as-of", "2026-11-20", "--format", "json"],
+    ["tree", "--as-of", "2026-11-20"],
+    ["checkin", "finance/faster-close/close-time", "--value", "6", "--date", "2026-11-20", "--no-input"],
+    ["draft", "--team", "sales", "--period", "2026-Q4", "--objective", "Win more deals", "--kr", "Raise deals from 10 to 20", "--no-input"],
+]
+
+
+def _elsewhere(tmp_path: Path) -> Path:
+    """A valid OKR folder outside the repository, that no command may read or write."""
+    outside = tmp_path / "elsewhere"
+    build = outside / "2026-Q4" / "finance.yaml"
+    build.parent.mkdir(parents=True)
+    build.write_text(VALID_FILE, encoding="utf-8")
+    return outside
+
+
+@pytest.mark.parametrize("command", ROOT_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("root", ["../elsewhere", "ABSOLUTE", "okrs/../../elsewhere", "link"])
+def test_a_root_outside_the_repository_stops_every_command(tmp_path, capsys, command, root):
+    outside = _elsewhere(tmp_path)
+    repo = tmp_path / "repo"
+    if root == "ABSOLUTE":
+        root = str(outside)
+    make_repo(repo, {"okrs/.keep": ""}, config=f"# OKRs\nroot = {root!r}\n")
+    (repo / "link").symlink_to(outside)
+    before = (outside / "2026-Q4" / "finance.yaml").read_bytes()
+    result = run_cli(capsys, "-C", str(repo), *command)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "okr.toml:2:1: 'root'" in result.stderr and "outside the repository" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (outside / "2026-Q4" / "finance.yaml").read_bytes() == before
+    assert sorted(p.name for p in outside.rglob("*")) == ["2026-Q4", "finance.yaml"]
+
+
+@pytest.mark.parametrize("command", ROOT_COMMANDS, ids=lambda c: c[0])
+def test_a_missing_root_is_a_configuration_error(tmp_path, capsys, command):
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE}, config='# where the files are\n\n\nroot = "okr"\n')
+    result = run_cli(capsys, "-C", str(repo), *command)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "okr.toml:4:1: 'root' in okr.toml: the folder okr does not exist" in result.stderr
+    assert "mkdir okr" in result.stderr
+    assert not (repo / "okr").exists()
+
+
+def test_a_root_that_is_a_file_is_a_configuration_error(tmp_path, capsys):
+    repo = make_repo(tmp_path, {"okrs": VALID_FILE})
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 2
+    assert "okr.toml:1:1: 'root' in okr.toml: okrs is a file, not a folder" in result.stderr
+
+
+@pytest.mark.parametrize("root", ["okr\\u0000s", "okrs\\u001b[2J", "okrs\\n"])
+def test_a_root_with_control_characters_is_a_configuration_error(tmp_path, capsys, root):
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE}, config=f'root = "{root}"\n')
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 2, result.stderr
+    assert "okr.toml:1:1: 'root' in okr.toml" in result.stderr and "control character" in result.stderr
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr and "\x00" not in result.stderr
+
+
+def test_a_root_inside_the_repository_may_be_the_repository_itself(tmp_path, capsys):
+    repo = make_repo(tmp_path, {"2026-Q4/finance.yaml": VALID_FILE}, config='root = "."\n')
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 0, result.stderr
+    assert "1 file checked" in result.stderr

@@ -224,7 +224,7 @@ def test_task_style_feedback_gets_the_configured_verbs(tmp_path, monkeypatch):
 
     seen = []
     monkeypatch.setattr("okrcli.usecases.draft_feedback.task_style", lambda *args: seen.append(args))
-    repo = make_repo(tmp_path / "r", {}, config=LINT_SETTINGS)
+    repo = make_repo(tmp_path / "r", {"okrs/.keep": ""}, config=LINT_SETTINGS)
     DraftAdvice(load_settings(repo)).key_result(parse_key_result("Streamline renewals from 12 to 20"))
     assert seen == [("Streamline renewals from 12 to 20", 12, 20, frozenset({"streamline"}), frozenset({"frobnicate"}))]
 

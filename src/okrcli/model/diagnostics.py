@@ -7,6 +7,7 @@ optional hint with the suggested fix.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from enum import Enum
@@ -94,7 +95,7 @@ def display_path(path: Path | None, relative_to: Path | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _resolved(path: Path) -> Path:
-    return path.resolve()
+    return Path(os.path.realpath(path))  # unlike Path.resolve (before 3.13), never raises on a loop of links
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -2,7 +2,10 @@
 
 Every setting has a default, so an empty okr.toml is valid.  An unknown key
 or a value of the wrong type raises :class:`~okrcli.model.errors.ConfigError`
-naming the key and its line (exit code 2).
+naming the key and its line (exit code 2). Values are never converted: TOML has
+booleans, integers and floats, so ``commit = "yes"`` or ``stale_days = "14"`` is a
+mistake to point at, not a value to guess. A UTF-8 byte-order mark is accepted.
+``root`` must name a folder inside the repository (:func:`check_root`).
 
 Rule options (``[rules.<name>]``, and the options that have always had a key under
 ``[lint]``) are kept as written here: each rule declares its own, and
@@ -17,17 +20,20 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from okrcli.model.errors import ConfigError, RepositoryNotFound
+from okrcli.model.text import first_control_character, printable
+from okrcli.repo.sources import Sources, hides_input
 
 CONFIG_NAME = "okr.toml"
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: TOML values have types, so "yes" for a boolean or "14" for a number is refused
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -55,7 +61,7 @@ class LintSettings(_Section):
     :mod:`okrcli.rules.options` to validate against what the rules declare.
     """
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True)
 
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
@@ -74,6 +80,8 @@ class Settings(_Section):
     """``[rules.<rule-name>]`` tables: each rule's options. :func:`okrcli.rules.options.load_settings`
     validates them and folds in the ones set under ``[lint]``, so after loading this is the
     one place a rule's configured options are."""
+    sources: Sources = Field(default_factory=dict)
+    """``[sources.NAME]`` tables: where ``okr pull`` fetches values (:mod:`okrcli.repo.sources`)."""
 
 
 def find_repository(start: Path) -> Path:
@@ -89,10 +97,10 @@ def find_repository(start: Path) -> Path:
 
 
 def read_config(repo_dir: Path) -> tuple[str, Path]:
-    """The text of ``repo_dir/okr.toml`` and its path."""
+    """The text of ``repo_dir/okr.toml`` (without a byte-order mark) and its path."""
     path = repo_dir / CONFIG_NAME
     try:
-        return path.read_text(encoding="utf-8"), path
+        return path.read_text(encoding="utf-8-sig"), path
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
@@ -107,11 +115,49 @@ def parse_settings(text: str, path: Path) -> Settings:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         problem = exc.errors()[0]
-        loc = [str(part) for part in problem["loc"] if not isinstance(part, int)]
+        loc = [str(part) for part in problem["loc"] if not isinstance(part, int) and part != "[key]"]
         if problem["type"] == "extra_forbidden":
             section = _section_model(loc[:-1])
             raise unknown_key_error(text, path, loc, list(section.model_fields) if section else []) from None
         raise invalid_value_error(text, path, loc, problem) from None
+
+
+def check_root(settings: Settings, text: str, path: Path) -> Path:
+    """The OKR root ``settings.root`` names, resolved; a ConfigError at its line unless it is an
+    existing folder inside the repository (the folder holding okr.toml, ``path``).
+
+    okr reads every file under the root and writes check-ins and drafts there, so a root
+    outside the repository (``../elsewhere``, an absolute path, a link leading out) would make
+    it read and write files git does not track.
+    """
+    root = settings.root
+    repo_dir = path.parent.resolve()
+    where = f"{_where(text, path, ['root'])}: 'root' in {CONFIG_NAME}"
+    if first_control_character(root) or "\n" in root or "\t" in root:
+        shown = printable(root, one_line=True)
+        raise ConfigError(
+            f"{where}: \"{shown}\" contains a control character",
+            hint='name a folder inside the repository, e.g. root = "okrs"',
+        )
+    try:
+        folder = (repo_dir / root).resolve()
+        exists, is_dir = folder.exists(), folder.is_dir()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links (before Python 3.13)
+        raise ConfigError(f"{where}: cannot look at {root}: {getattr(exc, 'strerror', None) or exc}",
+                          hint="set root to the folder that holds your OKR files") from None
+    if folder != repo_dir and repo_dir not in folder.parents:
+        raise ConfigError(
+            f"{where}: {root} is {folder}, outside the repository {repo_dir}",
+            hint='okr reads and writes only inside the repository: name a folder in it, e.g. root = "okrs"',
+        )
+    if not exists:
+        raise ConfigError(
+            f"{where}: the folder {root} does not exist",
+            hint=f"create it (mkdir {root}), or set root to the folder that holds your OKR files",
+        )
+    if not is_dir:
+        raise ConfigError(f"{where}: {root} is a file, not a folder", hint="set root to the folder that holds your OKR files")
+    return folder
 
 
 def unknown_key_error(text: str, path: Path, loc: list[str], known: list[str]) -> ConfigError:
@@ -123,8 +169,10 @@ def unknown_key_error(text: str, path: Path, loc: list[str], known: list[str]) -
 
 def invalid_value_error(text: str, path: Path, loc: list[str], problem: dict) -> ConfigError:
     """A value pydantic refused (``problem`` is one of its errors), at the key's line."""
+    message, value = problem["msg"], problem.get("input")
+    got = "" if hides_input(loc, value) else f" (got {value!r})"
     return ConfigError(
-        f"{_where(text, path, loc)}: '{'.'.join(loc)}' in {CONFIG_NAME}: {problem['msg'].lower()} (got {problem.get('input')!r})",
+        f"{_where(text, path, loc)}: '{'.'.join(loc)}' in {CONFIG_NAME}: {message[:1].lower()}{message[1:]}{got}",
         hint="see docs/configuration.md for each setting's type and default",
     )
 
@@ -141,9 +189,12 @@ def _where(text: str, path: Path, loc: list[str]) -> str:
 
 def _section_model(loc: list[str]) -> type[BaseModel] | None:
     model: type[BaseModel] = Settings
-    for part in loc:
+    parts = iter(loc)
+    for part in parts:
         field = model.model_fields.get(part)
         annotation = getattr(field, "annotation", None)
+        if get_origin(annotation) is dict and next(parts, None) is not None:  # [sources.NAME]: skip the name
+            annotation = get_args(annotation)[1]
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return None
         model = annotation

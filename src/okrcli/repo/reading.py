@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.okrfile import OkrFile
+from okrcli.repo.discovery import unreadable_problem
 from okrcli.repo.repository import Suppression, TeamFile
 from okrcli.repo.schema_errors import to_diagnostics
 from okrcli.yamlio.reader import ParsedDocument, decode_text, parse_yaml
@@ -41,7 +42,7 @@ def read_team_file(path: Path, raw: bytes | None = None, positions: bool = True)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            return FileRead(path, None, [error("unreadable-file", f"cannot read the file: {exc.strerror}", path)])
+            return FileRead(path, None, [unreadable_problem(path, exc)])
     text, diagnostics = decode_text(raw, path)
     if text is None:
         return FileRead(path, None, diagnostics)

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from okrcli.repo.config import (
     LintSettings,
     Settings,
+    check_root,
     invalid_value_error,
     parse_settings,
     read_config,
@@ -49,9 +50,12 @@ def lint_keys() -> Mapping[str, tuple[str, str]]:
 
 
 def load_settings(repo_dir: Path) -> Settings:
-    """Read and validate ``repo_dir/okr.toml``: every key, rule options included."""
+    """Read and validate ``repo_dir/okr.toml``: every key, rule options included, and that
+    ``root`` is a folder inside the repository."""
     text, path = read_config(repo_dir)
-    return settings_from_text(text, path)
+    settings = settings_from_text(text, path)
+    check_root(settings, text, path)
+    return settings
 
 
 def settings_from_text(text: str, path: Path) -> Settings:
@@ -97,7 +101,7 @@ def with_rule_options(settings: Settings, text: str, path: Path) -> Settings:
 
 def _validated(option: Option, value: Any, loc: list[str], text: str, path: Path) -> Any:
     try:
-        return TypeAdapter(option.kind).validate_python(value)
+        return TypeAdapter(option.kind).validate_python(value, strict=True)
     except ValidationError as exc:
         raise invalid_value_error(text, path, loc, exc.errors()[0]) from None
 

@@ -113,7 +113,7 @@ def _process_all(arguments: list[tuple], jobs: int | None) -> list[FileOutcome]:
 
 
 def _within(path: Path, wanted: list[Path]) -> bool:
-    resolved = path.resolve()
+    resolved = Path(os.path.realpath(path))  # never raises on a loop of links
     return any(resolved == w or w in resolved.parents for w in wanted)
 
 
@@ -137,10 +137,10 @@ def diagnose(
     selection = Selection(settings, select, ignore) if lint else None
     okr_root = repo_dir / settings.root
     files = discover(okr_root)
-    known = {f.resolve() for f in files}
+    known = {os.path.realpath(f) for f in files}
     for path in paths or []:
         extra = discover(path) if path.is_dir() else [path]
-        files.extend(f for f in extra if f.resolve() not in known)
+        files.extend(f for f in extra if os.path.realpath(f) not in known)
     result = scan(files, okr_root, repo_dir, settings, as_of, lint, use_cache, jobs)
     diagnostics = result.diagnostics
     covered = len(files)
