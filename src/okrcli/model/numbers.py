@@ -8,6 +8,7 @@ the one-line echo of a check-in (:func:`describe_checkin`).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -62,6 +63,8 @@ def parse_number(text: str, unit: str | None = None) -> float:
     number *= multiplier_of(match["suffix"])
     if match["sign"] == "-":
         number = -number
+    if not math.isfinite(float(number)):
+        raise ValueError(f"{text!r} is too large: a number okr stores must be below 1.8e308")
     return float(number)
 
 
@@ -91,13 +94,20 @@ def plain_number(value: float | None) -> float | int | None:
     """A number as the file wrote it, for JSON and YAML data: 14.0 read from a file is 14."""
     if value is None:
         return None
-    return int(value) if float(value).is_integer() else value
+    # a whole number beyond 2**53 is not exact as an integer: 1.7e308 stays 1.7e308, not 309 digits
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
 def format_number(value: float | None) -> str:
-    """A number for people to read: thousands separated, at most four decimals; ``-`` for none."""
+    """A number for people to read: thousands separated, at most four decimals; ``-`` for none.
+
+    Numbers of 1e15 and more, and those too small for four decimals, are shown in
+    scientific notation (``1.7e+308``, ``5e-324``) rather than as 309 digits or ``0``.
+    """
     if value is None:
         return "-"
+    if abs(value) >= 1e15 or 0 < abs(value) < 5e-5:
+        return f"{value:.6g}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.4f}".rstrip("0").rstrip(".")
@@ -108,6 +118,8 @@ def compact_number(value: float | None) -> str:
     if value is None:
         return "-"
     size = abs(value)
+    if size >= 1e15:
+        return format_number(value)
     for limit, divisor, suffix in COMPACT_SUFFIXES:
         if size >= limit:
             return f"{value / divisor:.2f}".rstrip("0").rstrip(".") + suffix

@@ -14,14 +14,14 @@ escaped with :func:`printable`: a control character is shown as ``\\x1b``, never
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from okrcli.model.diagnostics import Diagnostic, display_path
-from okrcli.model.text import json_escaped, printable
+from okrcli.model.text import printable
+from okrcli.report.json_text import json_document
 
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """Where YAML (libyaml), and so every line number okr reports, ends a line."""
@@ -73,7 +73,7 @@ def full(diag: Diagnostic, base: Path | None = None) -> list[str]:
 
 
 def as_json(diagnostics: list[Diagnostic], base: Path | None = None) -> str:
-    return json_escaped(json.dumps([d.as_dict(base) for d in diagnostics], indent=2, ensure_ascii=False))
+    return json_document([d.as_dict(base) for d in diagnostics])
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:

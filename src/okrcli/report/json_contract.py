@@ -9,10 +9,8 @@ The shape is documented in docs/scoring.md:
 
 from __future__ import annotations
 
-import json
-
 from okrcli.model.numbers import plain_number
-from okrcli.model.text import json_escaped
+from okrcli.report.json_text import json_document
 from okrcli.report.views import SWEET_SPOT, ReportView
 from okrcli.scoring.guardrails import GuardrailResult
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult
@@ -93,7 +91,7 @@ def period_dict(result: PeriodResult) -> dict:
 
 def score_json(result: PeriodResult) -> str:
     """``okr score --format json``."""
-    return json_escaped(json.dumps(period_dict(result), indent=2, ensure_ascii=False))
+    return json_document(period_dict(result))
 
 
 def report_sections(view: ReportView) -> dict:
@@ -126,4 +124,4 @@ def report_json(view: ReportView) -> str:
     keep = {t.team for t in view.teams}
     data["teams"] = [t for t in data["teams"] if t["team"] in keep]
     data["report"] = report_sections(view)
-    return json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return json_document(data) + "\n"

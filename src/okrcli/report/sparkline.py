@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from okrcli.scoring.progress import clamp, progress
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights, lowest first."""
 
@@ -18,5 +20,5 @@ def sparkline(values: list[float], low: float | None = None, high: float | None 
     high = max(values) if high is None else high
     if high == low:
         return BLOCKS[len(BLOCKS) // 2] * len(values)
-    span = high - low
-    return "".join(BLOCKS[max(0, min(len(BLOCKS) - 1, int((v - low) / span * (len(BLOCKS) - 1) + 0.5)))] for v in values)
+    top = len(BLOCKS) - 1
+    return "".join(BLOCKS[int(clamp(progress(low, high, v)) * top + 0.5)] for v in values)

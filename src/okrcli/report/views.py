@@ -12,6 +12,7 @@ from datetime import date
 from okrcli.model.numbers import with_unit
 from okrcli.repo.repository import Repository
 from okrcli.scoring.guardrails import GuardrailResult
+from okrcli.scoring.progress import clamp, progress
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, score_period
 from okrcli.scoring.statuses import BREACHED, KR_STATUSES, MISSED
 
@@ -143,15 +144,14 @@ def chart_points(kr: KrResult, start: date, end: date, width: float, height: flo
     """SVG coordinates for a key result's chart: its check-ins and the straight line baseline -> target."""
     values = [kr.baseline, kr.target] + [v for _, v in kr.values]
     low, high = min(values), max(values)
-    if high == low:
-        high = low + 1
     days = max((end - start).days, 1)
 
     def x(day: date) -> float:
-        return round(pad + (width - 2 * pad) * min(max((day - start).days / days, 0), 1), 1)
+        return round(pad + (width - 2 * pad) * clamp((day - start).days / days), 1)
 
     def y(value: float) -> float:
-        return round(pad + (height - 2 * pad) * (1 - (value - low) / (high - low)), 1)
+        # progress() keeps 1e308-sized values finite; one value throughout sits at the bottom
+        return round(pad + (height - 2 * pad) * (1 - (progress(low, high, value) if high > low else 0.0)), 1)
 
     points = [(x(start), y(kr.baseline))] + [(x(d), y(v)) for d, v in kr.values]
     return {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from okrcli.model.numbers import format_number
 from okrcli.model.okrfile import CheckIn, KeyResult
 from okrcli.model.periods import Period
-from okrcli.scoring.progress import kr_score
+from okrcli.scoring.progress import clamp, kr_score, progress
 
 
 def fit_line(points: list[tuple[float, float]]) -> tuple[float, float] | None:
@@ -40,6 +41,8 @@ def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date,
         return score, [f"forecast = score (all values on one day) = {score:.4f}"]
     slope, intercept = line
     projected = intercept + slope * horizon
+    if not all(math.isfinite(v) for v in (slope, intercept, projected)):
+        return _forecast_from_progress(kr, points, horizon, period)
     forecast = kr_score(kr.baseline, kr.target, projected)
     baseline, target = format_number(kr.baseline), format_number(kr.target)
     return forecast, [
@@ -47,4 +50,19 @@ def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date,
         f" value = {intercept:.4f} {'-' if slope < 0 else '+'} {abs(slope):.6f} x day",
         f"projected value on day {int(horizon)} ({period.end}) = {projected:.4f}",
         f"forecast = clamp(({projected:.4f} - {baseline}) / ({target} - {baseline}), 0, 1) = {forecast:.4f}",
+    ]
+
+
+def _forecast_from_progress(kr: KeyResult, points: list[tuple[float, float]], horizon: float, period: Period) -> tuple[float, list[str]]:
+    # Values near the largest float overflow the sums of a fit in their own units. The line
+    # through the points' progress (see progress()) reads the same forecast, since progress
+    # is linear in the value, and its numbers stay small.
+    slope, intercept = fit_line([(x, progress(kr.baseline, kr.target, y)) for x, y in points])
+    projected = intercept + slope * horizon
+    forecast = round(clamp(projected), 12)
+    return forecast, [
+        f"trend = least-squares line through the progress of {len(points)} points (values too large to fit"
+        f" in their own units; day 0 = baseline, progress 0): progress = {intercept:.4f} {'-' if slope < 0 else '+'} {abs(slope):.6f} x day",
+        f"projected progress on day {int(horizon)} ({period.end}) = {projected:.4f}",
+        f"forecast = clamp({projected:.4f}, 0, 1) = {forecast:.4f}",
     ]

@@ -9,6 +9,7 @@ module: :mod:`~okrcli.scoring.progress` (a key result's score), :mod:`~okrcli.sc
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from okrcli.repo.repository import Repository, TeamFile
 from okrcli.scoring.baselines import in_force
 from okrcli.scoring.forecast import kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
-from okrcli.scoring.progress import checkins_until, kr_score
+from okrcli.scoring.progress import checkins_until, kr_score, weighted_mean
 from okrcli.scoring.statuses import grade, kr_status, rollup_status
 
 
@@ -96,12 +97,13 @@ def score_key_result(
     last = seen[-1] if seen else None
     current = last.value if last else kr.baseline
     score = kr_score(kr.baseline, kr.target, current)
-    span = kr.target - kr.baseline
+    moved, span = current - kr.baseline, kr.target - kr.baseline
+    arithmetic = f"{format_number(moved)} / {format_number(span)}" if math.isfinite(moved) and math.isfinite(span) else "exact fractions of numbers too large to subtract"
     now, baseline, target = (format_number(v) for v in (current, kr.baseline, kr.target))
     lines = rebaselined + [
         f"current = {now} " + (f"(check-in of {last.date})" if last else "(no check-in on or before as-of: the baseline)"),
         f"score = clamp(({now} - {baseline}) / ({target} - {baseline}), 0, 1)"
-        f" = clamp({format_number(current - kr.baseline)} / {format_number(span)}) = {score:.4f}",
+        f" = clamp({arithmetic}) = {score:.4f}",
     ]
     expected = period.elapsed_fraction(as_of)
     lines.append(
@@ -149,8 +151,9 @@ def score_objective(
         for kr in objective.key_results
     ]
     total_weight = sum(k.weight for k in krs)
-    score = round(sum(k.score * k.weight for k in krs) / total_weight, 12)
+    score = round(weighted_mean([(k.score, k.weight) for k in krs]), 12)
     terms = " + ".join(f"{k.score:.4f} x {format_number(k.weight)}" for k in krs)
+    divisor = format_number(total_weight) if math.isfinite(total_weight) else "the sum of the weights (each divided by the largest first)"
     result_grade = grade(objective.type, score, period, as_of, settings)
     return ObjectiveResult(
         ref=base,
@@ -164,7 +167,7 @@ def score_objective(
         retrospective=objective.retrospective,
         key_results=krs,
         explanation=[
-            f"score = weighted mean = ({terms}) / {format_number(total_weight)} = {score:.4f}",
+            f"score = weighted mean = ({terms}) / {divisor} = {score:.4f}",
             f"grade = {result_grade} ({objective.type})",
             "status = least healthy key result: " + ", ".join(f"{k.ref.rsplit('/', 1)[1]} {k.status}" for k in krs),
         ],
