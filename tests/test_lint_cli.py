@@ -185,7 +185,7 @@ def test_changed_lints_only_the_branch_changes(tmp_path, capsys):
 def test_changed_with_a_bad_base(tmp_path, capsys):
     repo = make_git_repo(tmp_path / "g", {"okrs/2026-Q4/finance.yaml": VALID_FILE})
     result = run_cli(capsys, "-C", str(repo), "lint", "--changed", "--base", "nope")
-    assert result.exit_code == 1 and "cannot compare with 'nope'" in result.stderr
+    assert result.exit_code == 2 and "cannot compare with nope: no such branch, tag or commit" in result.stderr  # a usage error
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from okrcli.repo import git
 from okrcli.repo.config import find_repository
-from okrcli.repo.discovery import YAML_SUFFIXES
+from okrcli.repo.discovery import is_yaml_name
 from okrcli.rules.options import load_settings
 
 
@@ -25,13 +25,17 @@ class ChangedFiles:
 
 
 def changed_okr_files(start: Path, base: str | None, paths: list[Path] | None = None) -> ChangedFiles:
-    """OKR files changed against the merge base of ``base`` (default: origin/main, else main), within ``paths``."""
+    """OKR files changed against the merge base of ``base`` (default: origin/main, else main), within ``paths``.
+
+    A base that cannot be compared with (no such reference, a shallow clone without the
+    merge base, not a git repository) is a UsageError saying how to fix it (exit 2).
+    """
     repo_dir = find_repository(start)
     okr_root = (repo_dir / load_settings(repo_dir).root).resolve()
     reference = base or git.default_base(repo_dir)
     files = [
         path for path in git.changed_files(repo_dir, reference)
-        if path.suffix in YAML_SUFFIXES and path.exists() and okr_root in path.resolve().parents
+        if is_yaml_name(path.name) and path.exists() and okr_root in path.resolve().parents
     ]
     if paths:
         wanted = [p.resolve() for p in paths]
