@@ -17,6 +17,7 @@ from okrcli.cli import checkin as checkin_cmd
 from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
 from okrcli.cli import lint as lint_cmd
+from okrcli.cli import pull as pull_cmd
 from okrcli.cli import rebaseline as rebaseline_cmd
 from okrcli.cli import report as report_cmd
 from okrcli.cli import rules as rules_cmd
@@ -62,6 +63,7 @@ app.command("init")(exits(init_cmd.init))
 app.command("schema")(exits(schema_cmd.schema))
 app.command("score")(exits(score_cmd.score))
 app.command("checkin")(exits(checkin_cmd.checkin))
+app.command("pull")(exits(pull_cmd.pull))
 app.command("rebaseline")(exits(rebaseline_cmd.rebaseline))
 app.command("draft")(exits(draft_cmd.draft))
 app.command("lint")(exits(lint_cmd.lint))

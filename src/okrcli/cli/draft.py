@@ -96,9 +96,15 @@ def draft(
         if not team:
             fail("--from needs --team")
         try:
-            outline = from_file.read_text(encoding="utf-8")
+            raw = from_file.read_bytes()
+            outline = raw.decode("utf-8-sig")
         except OSError as exc:
             fail(f"--from {from_file}: {exc.strerror}")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            fail(f"--from {from_file}:{line}:{column}: not UTF-8 text (byte 0x{raw[exc.start]:02X})",
+                 hint="save the outline as UTF-8 (e.g. iconv -f latin1 -t utf-8), then run again")
         drafts = drafts_from_outline(outline, objective_type, owner, from_file, advice)
         lead = owner
     elif objective is not None or kr:

@@ -31,7 +31,7 @@ def report(
         Optional[ReportFormat],
         typer.Option("--format", help="terminal (default), markdown, html or json; taken from -o's extension when omitted.", show_default=False),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to FILE.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to FILE (- for standard output).", show_default=False)] = None,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the dashboard.")] = False,
     repo: RepoOption = None,
 ) -> int:
@@ -63,6 +63,8 @@ def report(
     from okrcli.cli.common import err, fail, load_for_period, out, parse_day
 
     day = parse_day(as_of, "--as-of")
+    if output == Path("-"):  # standard output, as if -o were not given
+        output = None
     chosen = output_format.value if output_format else None
     if chosen is None and output is not None:
         chosen = EXTENSIONS.get(output.suffix.lower())

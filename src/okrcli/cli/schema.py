@@ -10,7 +10,7 @@ import typer
 
 def schema(
     output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="Write to FILE instead of standard output.")
+        Optional[Path], typer.Option("-o", "--output", help="Write to FILE instead of standard output (- for standard output).")
     ] = None,
 ) -> int:
     """Print the JSON Schema (draft-07) of the OKR file format.
@@ -21,7 +21,7 @@ def schema(
     from okrcli.cli.common import out
     from okrcli.usecases.init import schema_text, write_schema
 
-    if output is None:
+    if output is None or output == Path("-"):  # -: standard output
         out(schema_text().rstrip("\n"))
     else:
         write_schema(output)

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from okrcli.model.periods import PERIOD_PATTERN, period_problem
 from okrcli.model.references import REFERENCE_PATTERN, SLUG_PATTERN
+from okrcli.model.source_ref import SourceField, SourceRef
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -101,6 +102,7 @@ class CheckIn(_Strict):
     )
     note: str | None = None
     by: str | None = None
+    source: str | None = Field(None, description="the okr.toml source the value was pulled from (written by okr pull)")
 
 
 class Rebaseline(_Strict):
@@ -124,6 +126,7 @@ class KeyResult(_Strict):
     unit: str | None = Field(None, description="%, days, USD ...")
     owner: str | None = Field(None, description="defaults to the objective's owner")
     weight: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 1.0
+    source: SourceField | None = None
     checkins: list[CheckIn] = Field(default_factory=list)
     rebaselines: list[Rebaseline] = Field(
         default_factory=list,
@@ -199,6 +202,7 @@ MODEL_NAMES = {
     "Rebaseline": "re-baseline",
     "Guardrail": "guardrail",
     "Initiative": "initiative",
+    "SourceRef": "source",
 }
 
 
@@ -214,6 +218,7 @@ def model_at(path: tuple) -> type[BaseModel]:
             (Objective, "key_results"): KeyResult,
             (Objective, "initiatives"): Initiative,
             (KeyResult, "checkins"): CheckIn,
+            (KeyResult, "source"): SourceRef,
             (KeyResult, "rebaselines"): Rebaseline,
             (Guardrail, "checkins"): CheckIn,
         }.get((model, part))

@@ -9,6 +9,7 @@ from typing import Any
 from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.location import SourceMap
 from okrcli.model.okrfile import MODEL_NAMES, model_at
+from okrcli.model.source_ref import SOURCE_KEYS
 
 _NUMBER_ERRORS = {"float_type", "float_parsing", "finite_number", "int_type", "int_parsing"}
 _DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
@@ -105,6 +106,8 @@ def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path)
         hint = f"did you mean '{close[0]}'?" if close else "allowed fields: " + ", ".join(allowed)
         if " " in name:
             hint = "text containing ': ' must be quoted; put the whole text in quotes"
+        if name in SOURCE_KEYS:
+            hint = "a team file only names a source (source: NAME); how it is fetched is defined in okr.toml, [sources.NAME]"
         return error(
             "unknown-field",
             f"unknown field '{name}' in {describe(container, data)}",

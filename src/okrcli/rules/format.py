@@ -41,9 +41,10 @@ class _File:
         return f"{kind} '{ident}'" if ident else describe(path, self.data)
 
 
-def file_problems(read: FileRead, root: Path | None) -> list[Diagnostic]:
+def file_problems(read: FileRead, root: Path | None, sources: frozenset[str] | None = None) -> list[Diagnostic]:
     """Every multi-field check of one parsed file, valid or not: key-result counts, ids,
-    baseline/target, check-in order, period dates, path."""
+    baseline/target, check-in order, period dates, path; with ``sources`` (the names
+    okr.toml defines), the sources key results name."""
     document = read.document
     if document is None or not isinstance(document.data, dict):
         return []
@@ -55,6 +56,7 @@ def file_problems(read: FileRead, root: Path | None) -> list[Diagnostic]:
         *_checkin_order(file),
         *_period_dates(file),
         *_path_mismatch(file, root),
+        *(_unknown_sources(file, sources) if sources is not None else ()),
     ]
 
 
@@ -197,4 +199,21 @@ def _path_mismatch(file: _File, root: Path | None) -> Iterator[Diagnostic]:
             file.path,
             file.source_map.value(("team",)),
             f"rename it to {team}{file.path.suffix}, or fix the team",
+        )
+
+
+def _unknown_sources(file: _File, sources: frozenset[str]) -> Iterator[Diagnostic]:
+    for path, kr in _key_results(file):
+        named = kr.get("source")
+        at = path + ("source",) if isinstance(named, str) else path + ("source", "name")
+        name = raw.slug(named.get("name") if isinstance(named, dict) else named)
+        if name is None or name in sources:
+            continue
+        known = ", ".join(sorted(sources))
+        yield error(
+            "unknown-source",
+            f"{file.name(path, 'key result')} names source '{name}', which okr.toml does not define",
+            file.path,
+            file.source_map.value(at),
+            f"define [sources.{name}] in okr.toml (a command, a file or a url)" + (f", or name one of: {known}" if known else ""),
         )

@@ -32,6 +32,7 @@ from okrcli.rules.file_format import (
     out_of_range,
     path_mismatch,
     unknown_field,
+    unknown_source,
     unreadable_file,
     wrong_type,
     yaml_syntax,
@@ -112,6 +113,7 @@ FILE_FORMAT_RULES: tuple[Rule, ...] = tuple(
         duplicate_id,
         checkin_order,
         path_mismatch,
+        unknown_source,
         duplicate_team,
     )
 )

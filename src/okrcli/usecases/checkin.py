@@ -15,6 +15,7 @@ from okrcli.model.diagnostics import Diagnostic, Severity, has_errors
 from okrcli.model.errors import EditRefused, UsageError
 from okrcli.model.okrfile import CheckIn, OkrFile
 from okrcli.model.periods import Period, is_period_name, period_hint, periods_containing
+from okrcli.model.source_ref import SourceRef, source_ref
 from okrcli.repo.config import Settings
 from okrcli.repo.discovery import discover
 from okrcli.repo.repository import TeamFile
@@ -39,6 +40,8 @@ class Metric:
     baseline: float | None = None
     target: float | None = None
     """Key results only: guardrails have a threshold, not a line from baseline to target."""
+    source: SourceRef | None = None
+    """Key results only: the okr.toml source ``okr pull`` fetches its value from."""
 
     def expected_now(self, day: date) -> float | None:
         """Where a straight line from baseline (period start) to target (period end) is on ``day``."""
@@ -58,7 +61,7 @@ def metrics_of(path: Path, okr: OkrFile, period: Period) -> list[Metric]:
                     node_path=("objectives", o, "key_results", k),
                     ref=f"{okr.team}/{objective.id}/{kr.id}", kind="key result", title=kr.title,
                     unit=kr.unit, owner=objective.kr_owner(kr), checkins=list(kr.checkins),
-                    baseline=kr.baseline, target=kr.target,
+                    baseline=kr.baseline, target=kr.target, source=source_ref(kr.source),
                 )
             )
     for g, guardrail in enumerate(okr.guardrails):

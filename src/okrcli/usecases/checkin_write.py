@@ -173,8 +173,10 @@ def record_checkins(
     include_dirty: bool,
     display_base: Path,
     on_recorded: Callable[[RecordedFile], None] | None = None,
+    one_commit: Callable[[list[FileChange]], str] | None = None,
 ) -> CheckinRecord:
-    """Write ``entries`` into their files and, with ``commit``, commit each file alone.
+    """Write ``entries`` into their files and, with ``commit``, commit each file alone
+    (or, with ``one_commit``, all of them in one commit: see :func:`write_files`).
 
     Every file's lock is held from before the check for uncommitted changes until its
     commit is made. A file with uncommitted changes is refused (EditRefused, nothing
@@ -186,6 +188,7 @@ def record_checkins(
     return write_files(
         repo_dir, list(by_file), lambda path: plan_file(path, okr_root, by_file[path], replace), commit_message,
         commit=commit, include_dirty=include_dirty, display_base=display_base, on_recorded=on_recorded,
+        one_commit=one_commit,
     )
 
 
@@ -199,12 +202,15 @@ def write_files(
     include_dirty: bool,
     display_base: Path,
     on_recorded: Callable[[RecordedFile], None] | None = None,
+    one_commit: Callable[[list[FileChange]], str] | None = None,
 ) -> CheckinRecord:
     """The write transaction of every edit okr makes to OKR files (check-ins, re-baselines).
 
     Under every file's lock: refuse a file with uncommitted changes (unless
     ``include_dirty``, or no commit is asked for), re-read and ``plan`` each file, write it
-    atomically and, with ``commit``, commit it alone with ``message(change)``.
+    atomically and, with ``commit``, commit it alone with ``message(change)``. With
+    ``one_commit`` (``okr pull``), every file goes into a single commit with the message
+    ``one_commit(changes)``, and ``on_recorded`` hears of each file once it is made.
     """
     use_git = commit and git.in_git(repo_dir)
     recorded: list[RecordedFile] = []
@@ -222,11 +228,30 @@ def write_files(
             change = plan(path)
             write_change(change)
             done = RecordedFile(change)
-            if use_git:
+            if use_git and one_commit is None:
                 with locked(repo_dir):  # git allows one commit at a time per repository
                     done.commit_sha = git.commit_files([path], message(change)).sha
             recorded.append(done)
-            if on_recorded is not None:
+            if on_recorded is not None and one_commit is None:
                 on_recorded(done)
+        if one_commit is not None and recorded:
+            _commit_together(repo_dir, recorded, one_commit if use_git else None, on_recorded)
     not_committed = "not a git repository: the file was written, nothing was committed" if commit and not use_git else None
     return CheckinRecord(recorded, not_committed)
+
+
+def _commit_together(
+    repo_dir: Path,
+    recorded: list[RecordedFile],
+    message: Callable[[list[FileChange]], str] | None,
+    on_recorded: Callable[[RecordedFile], None] | None,
+) -> None:
+    """Commit every written file in one commit (``message`` None: no commit), then tell ``on_recorded``."""
+    if message is not None:
+        with locked(repo_dir):
+            sha = git.commit_files([r.change.path for r in recorded], message([r.change for r in recorded])).sha
+        for done in recorded:
+            done.commit_sha = sha
+    for done in recorded:
+        if on_recorded is not None:
+            on_recorded(done)

@@ -22,7 +22,7 @@ from okrcli.usecases.locks import locked
 from okrcli.usecases.period import team_file_path
 from okrcli.usecases.pipeline import load_file
 from okrcli.yamlio.splice import dash_column, insert_lines, line_end_after
-from okrcli.yamlio.writer import dump_yaml, geometry, write_atomic
+from okrcli.yamlio.writer import dump_yaml, geometry, make_folder, write_atomic
 
 
 @dataclass
@@ -70,7 +70,7 @@ def write_draft(
         validate_text(path, okr_root, text)
         check_alignment(okr_root, period, drafts)
         if not dry_run:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(path.parent)
             write_atomic(path, text)
     return DraftWritten(path, created, before, text)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from okrcli.repo.config import CONFIG_NAME
 from okrcli.model.okrfile import json_schema
 from okrcli.model.periods import period_range, quarter_of
-from okrcli.yamlio.writer import write_atomic
+from okrcli.yamlio.writer import make_folder, write_atomic
 
 SCHEMA_NAME = "okr.schema.json"
 
@@ -92,8 +92,12 @@ def relative_schema_path(team_file: Path, repo_dir: Path) -> str:
 
 
 def init_repository(folder: Path, today: date, team: str = "my-team", lead: str = "you") -> list[Created]:
-    """Create okr.toml, the schema file and a sample team file for the current quarter."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Create okr.toml, the schema file and a sample team file for the current quarter.
+
+    A folder or file that cannot be made raises WriteError naming it; what was made stays,
+    and running again completes it.
+    """
+    make_folder(folder)
     period = quarter_of(today)
     start, _ = period_range(period)
     team_path = folder / "okrs" / period / f"{team}.yaml"
@@ -110,11 +114,10 @@ def init_repository(folder: Path, today: date, team: str = "my-team", lead: str 
     }
     results = []
     for path, text in texts.items():
-        if path.exists():
+        if path.exists() or path.is_symlink():
             results.append(Created(path, False))
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        make_folder(path.parent)
+        write_atomic(path, text)
         results.append(Created(path, True))
     return results

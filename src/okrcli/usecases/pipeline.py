@@ -66,8 +66,10 @@ class LoadedFile:
         return broken(self.path, declared)
 
 
-def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None, positions: bool = True) -> LoadedFile:
-    """Read one file and run its format checks.
+def load_file(
+    path: Path, okr_root: Path | None = None, raw: bytes | None = None, positions: bool = True, sources: frozenset[str] | None = None
+) -> LoadedFile:
+    """Read one file and run its format checks (with ``sources``, the names okr.toml defines, also ``unknown-source``).
 
     With ``positions=False`` no source map is kept (faster, smaller) unless the file has
     problems, in which case it is read again with positions so that every diagnostic is
@@ -78,15 +80,16 @@ def load_file(path: Path, okr_root: Path | None = None, raw: bytes | None = None
             try:
                 raw = path.read_bytes()
             except OSError:
-                return load_file(path, okr_root, None, True)
-        loaded = _load(path, okr_root, raw, False)
-        return load_file(path, okr_root, raw, True) if loaded.diagnostics else loaded
-    return _load(path, okr_root, raw, True)
+                return load_file(path, okr_root, None, True, sources)
+        loaded = _load(path, okr_root, raw, False, sources)
+        return load_file(path, okr_root, raw, True, sources) if loaded.diagnostics else loaded
+    return _load(path, okr_root, raw, True, sources)
 
 
-def _load(path: Path, okr_root: Path | None, raw: bytes | None, positions: bool) -> LoadedFile:
+def _load(path: Path, okr_root: Path | None, raw: bytes | None, positions: bool, sources: frozenset[str] | None = None) -> LoadedFile:
     read = read_team_file(path, raw, positions)
-    return LoadedFile(path, read.team_file, read.diagnostics + file_problems(read, okr_root), read.declared, read.document)
+    problems = file_problems(read, okr_root, sources)
+    return LoadedFile(path, read.team_file, read.diagnostics + problems, read.declared, read.document)
 
 
 @dataclass
@@ -114,7 +117,7 @@ def process_file(path: str, okr_root: str, settings: Settings, as_of: date, lint
             raw = file.read_bytes()
         except OSError:
             raw = None
-    loaded = load_file(file, Path(okr_root), raw)
+    loaded = load_file(file, Path(okr_root), raw, sources=frozenset(settings.sources))
     diagnostics = list(loaded.diagnostics)
     scores = None
     if loaded.valid and lint:
@@ -155,7 +158,7 @@ def load_repository(
     diagnostics: list[Diagnostic] = []
     summaries: list[FileSummary] = []
     for path in paths:
-        loaded = load_file(path, okr_root, positions=positions)
+        loaded = load_file(path, okr_root, positions=positions, sources=frozenset(settings.sources))
         diagnostics.extend(loaded.diagnostics)
         if loaded.valid:
             repository.files.append(loaded.team_file)

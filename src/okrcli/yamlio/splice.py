@@ -29,6 +29,8 @@ class NewCheckIn:
     confidence: float | None = None
     note: str | None = None
     by: str | None = None
+    source: str | None = None
+    """The okr.toml source the value was pulled from (``okr pull``)."""
 
     def fields(self) -> list[tuple[str, str]]:
         result = [("date", self.date.isoformat()), ("value", render_number(self.value))]
@@ -38,6 +40,8 @@ class NewCheckIn:
             result.append(("note", render_text(self.note)))
         if self.by:
             result.append(("by", render_text(self.by)))
+        if self.source:
+            result.append(("source", render_text(self.source)))
         return result
 
 

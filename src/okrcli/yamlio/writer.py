@@ -32,9 +32,10 @@ def write_atomic(path: Path, text: str, newline: str = "") -> None:
     allows; an existing one keeps its own. A file whose owner may not write it is refused.
     Every failure raises :class:`WriteError` naming the file, and leaves it unchanged.
     """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        st = target.stat()
+        # os.stat follows links as the kernel does, magic ones included: /dev/stdout leads
+        # through /proc/self/fd/1 to a pipe that os.path.realpath cannot name
+        st = os.stat(path)
     except FileNotFoundError:
         if path.is_symlink():
             raise WriteError(f"{path} is a link to {os.readlink(path)}, which does not exist", hint="fix or remove the link") from None
@@ -46,6 +47,7 @@ def write_atomic(path: Path, text: str, newline: str = "") -> None:
             raise WriteError(f"{path} is a folder", hint="name a file to write, e.g. " + str(path / "report.html"))
         _write_directly(path, text, newline)
         return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if st is not None and not st.st_mode & stat.S_IWUSR:
         raise WriteError(f"{path} is read-only", hint="make it writable (chmod u+w) if it is meant to change, then run again")
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
@@ -70,6 +72,15 @@ def write_atomic(path: Path, text: str, newline: str = "") -> None:
             raise _write_error(path, exc) from None
         raise
     _fsync_folder(folder)
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and the folders above it that are missing; WriteError naming it when that fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise WriteError(f"cannot create the folder {folder}: {reason}; nothing was changed", hint=_HINTS.get(exc.errno or 0)) from None
 
 
 def _write_directly(path: Path, text: str, newline: str) -> None:
