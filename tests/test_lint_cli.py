@@ -102,7 +102,8 @@ def test_github_annotations_are_escaped_and_the_limit_is_announced(tmp_path, cap
     found = json.loads(run_cli(capsys, "-C", str(repo), "lint", "--as-of", "2026-10-10", "--format", "json").stdout)
     d = found[0]  # the same finding, unescaped
     data = (d["message"] + "\n" + d["hint"]).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    file = d["file"].replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    file = "okrs/2026-Q4/team-0.yaml"  # from the repository's root, wherever okr ran (tests/test_ci_clients.py)
+    assert d["file"].endswith(file)
     # the hint is the annotation's second line
     assert lines[0] == (
         f"::error file={file},line=19,col=16,endLine=19,endColumn={d['end_column']},title=okr kr-task-style::{data}"

@@ -17,7 +17,7 @@ RepoOption = Annotated[
     typer.Option(
         "-C",
         "--repo",
-        help="Run as if okr was started in PATH.",
+        help="Run as if okr was started in PATH: paths given to the command are read from there, like git -C.",
         metavar="PATH",
         show_default=False,
     ),
@@ -36,8 +36,22 @@ def start_dir(ctx: typer.Context, local: Path | None = None) -> Path:
     if chosen is None:
         return Path.cwd()
     if not chosen.is_dir():
-        fail(f"-C {chosen}: no such folder", code=2)
+        from okrcli.model.errors import UsageError
+
+        raise UsageError(f"-C {chosen}: no such folder")
     return chosen
+
+
+def given_path(ctx: typer.Context, path: Path, local: Path | None = None) -> Path:
+    """A path typed on the command line, read as ``git -C`` reads it: relative to -C when one is given.
+
+    ``okr -C ../acme validate okrs/2026-Q3/x.yaml`` names ``../acme/okrs/2026-Q3/x.yaml``.
+    """
+    state = ctx.find_object(State)
+    chosen = local or (state.repo if state else None)
+    if chosen is None or path.is_absolute():
+        return path
+    return chosen / path
 
 
 def out(text: str = "") -> None:
@@ -104,10 +118,12 @@ def parse_day(text: str | None, option: str):
 
     if text is None:
         return date.today()
+    from okrcli.model.errors import UsageError
+
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20")
+        raise UsageError(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20") from None
 
 
 def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, as_of, progress: bool = False, with_previous: bool = False):

@@ -95,6 +95,9 @@ def draft(
     elif from_file is not None:
         if not team:
             fail("--from needs --team")
+        from okrcli.cli.common import given_path
+
+        from_file = given_path(ctx, from_file, repo)
         try:
             raw = from_file.read_bytes()
             outline = raw.decode("utf-8-sig")

@@ -26,12 +26,10 @@ def init(
 
     if not re.match(SLUG_PATTERN, team):
         fail(f"--team {team!r} is not a slug", hint="use lowercase letters, digits and hyphens, e.g. finance-ops")
-    from okrcli.cli.common import State
+    from okrcli.cli.common import given_path
     from okrcli.usecases.init import init_repository
 
-    state = ctx.find_object(State)
-    if state is not None and state.repo is not None and not directory.is_absolute():
-        directory = state.repo / directory
+    directory = given_path(ctx, directory)
     for item in init_repository(directory, date.today(), team):
         out(f"{'created' if item.created else 'exists, left as it is'}: {item.path}")
     out(f"next: okr -C {directory} validate")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -68,48 +69,100 @@ def lint(
 
       okr lint --select kr-task-style okrs/2026-Q4
     """
-    from okrcli.cli.common import err, fail, out, parse_day, start_dir, stdout_is_terminal
+    from okrcli.cli.common import stdout_is_terminal
+    from okrcli.model.errors import OkrError
+
+    chosen = output_format or (LintFormat.full if stdout_is_terminal() else LintFormat.concise)
+    options = _Options(paths or [], changed, base, chosen, _names(select), _names(ignore), error_on_warning,
+                       exit_zero, as_of, not no_cache, jobs, repo)
+    try:
+        return _lint(ctx, options)
+    except OkrError as exc:
+        # a run that cannot lint says why in the format CI reads too: an annotation, a SARIF notification
+        if chosen in (LintFormat.github, LintFormat.sarif):
+            _print_failure(ctx, options, exc)
+        raise
+
+
+@dataclass
+class _Options:
+    paths: list[Path]
+    changed: bool
+    base: str | None
+    chosen: LintFormat
+    select: list[str]
+    ignore: list[str]
+    error_on_warning: bool
+    exit_zero: bool
+    as_of: str | None
+    use_cache: bool
+    jobs: int | None
+    repo: Path | None
+
+
+def _lint(ctx: typer.Context, options: _Options) -> int:
+    from okrcli.cli.common import err, given_path, out, parse_day, start_dir
     from okrcli.cli.diagnostics_output import print_diagnostics
     from okrcli.model.diagnostics import Severity
+    from okrcli.model.errors import UsageError
+    from okrcli.usecases.ci_root import report_root
     from okrcli.usecases.diagnose import diagnose
 
-    day = parse_day(as_of, "--as-of")
-    for path in paths or []:
+    day = parse_day(options.as_of, "--as-of")
+    paths = [given_path(ctx, path, options.repo) for path in options.paths]
+    for path in paths:
         if not path.exists():
-            fail(f"{path}: no such file or folder")
-    start = start_dir(ctx, repo)
-    if changed:
+            raise UsageError(f"{path}: no such file or folder")
+    start = start_dir(ctx, options.repo)
+    chosen = options.chosen
+    if options.changed:
         from okrcli.usecases.changed import changed_okr_files
 
-        selected = changed_okr_files(start, base, paths)
+        selected = changed_okr_files(start, options.base, paths)
         if not selected.files:
             err(f"no OKR files changed against {selected.base}")
-            if output_format is LintFormat.sarif:
-                from okrcli.rules.registry import RULES
+            if chosen is LintFormat.sarif:
                 from okrcli.report.ci_formats import sarif
 
-                out(sarif([], RULES, Path.cwd()))
-            elif output_format is LintFormat.json:
+                out(sarif([], base=report_root(start)))
+            elif chosen is LintFormat.json:
                 out("[]")
             return 0
         paths = selected.files
-    diagnostics, checked = diagnose(start, paths or None, day, True, _names(select), _names(ignore), not no_cache, jobs)
+    notes: list[str] = []
+    diagnostics, checked = diagnose(start, paths or None, day, True, options.select, options.ignore, options.use_cache, options.jobs, notes)
+    for note in notes:
+        err(f"okr: note: {note}")
 
-    chosen = output_format or (LintFormat.full if stdout_is_terminal() else LintFormat.concise)
     if chosen is LintFormat.github:
         from okrcli.report.ci_formats import github
 
-        text = github(diagnostics, Path.cwd())
+        text = github(diagnostics, report_root(start))
         if text:
             out(text)
     elif chosen is LintFormat.sarif:
-        from okrcli.rules.registry import RULES
         from okrcli.report.ci_formats import sarif
 
-        out(sarif(diagnostics, RULES, Path.cwd()))
+        out(sarif(diagnostics, base=report_root(start)))
     else:
         print_diagnostics(diagnostics, chosen.value, checked)
-    if exit_zero:
+    if options.exit_zero:
         return 0
-    failing = {Severity.ERROR, Severity.WARNING} if error_on_warning else {Severity.ERROR}
+    failing = {Severity.ERROR, Severity.WARNING} if options.error_on_warning else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in diagnostics) else 0
+
+
+def _print_failure(ctx: typer.Context, options: _Options, exc) -> None:
+    from okrcli.cli.common import out
+    from okrcli.model.errors import OkrError
+    from okrcli.report.ci_formats import failure, github_failure, sarif_failure
+    from okrcli.usecases.ci_root import report_root
+
+    try:
+        from okrcli.cli.common import start_dir
+
+        root = report_root(start_dir(ctx, options.repo))
+    except OkrError:
+        root = Path.cwd()
+    stop = failure(exc.message, exc.hint)
+    out(github_failure(stop, root) if options.chosen is LintFormat.github else sarif_failure(stop, base=root))

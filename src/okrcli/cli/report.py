@@ -65,6 +65,10 @@ def report(
     day = parse_day(as_of, "--as-of")
     if output == Path("-"):  # standard output, as if -o were not given
         output = None
+    if output is not None:
+        from okrcli.cli.common import given_path
+
+        output = given_path(ctx, output, repo)
     chosen = output_format.value if output_format else None
     if chosen is None and output is not None:
         chosen = EXTENSIONS.get(output.suffix.lower())

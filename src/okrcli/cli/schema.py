@@ -9,6 +9,7 @@ import typer
 
 
 def schema(
+    ctx: typer.Context,
     output: Annotated[
         Optional[Path], typer.Option("-o", "--output", help="Write to FILE instead of standard output (- for standard output).")
     ] = None,
@@ -18,11 +19,11 @@ def schema(
     Editors with yaml-language-server use it for completion and inline errors:
     start a file with `# yaml-language-server: $schema=okr.schema.json`.
     """
-    from okrcli.cli.common import out
+    from okrcli.cli.common import given_path, out
     from okrcli.usecases.init import schema_text, write_schema
 
     if output is None or output == Path("-"):  # -: standard output
         out(schema_text().rstrip("\n"))
     else:
-        write_schema(output)
+        write_schema(given_path(ctx, output))
     return 0

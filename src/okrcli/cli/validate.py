@@ -54,7 +54,10 @@ def validate(
     from okrcli.cli.common import parse_day
     from okrcli.usecases.diagnose import diagnose
 
-    for path in paths or []:
+    from okrcli.cli.common import given_path
+
+    paths = [given_path(ctx, path, repo) for path in paths or []]
+    for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder", code=2)
     diagnostics, checked = diagnose(start_dir(ctx, repo), paths or None, parse_day(None, "--as-of"), False, use_cache=not no_cache)

@@ -134,7 +134,8 @@ def github_failure(stop: Failure, base: Path | None = None) -> str:
 
 
 def sarif_failure(stop: Failure, rules=None, base: Path | None = None) -> str:
-    """A SARIF log for a run that could not lint: no results (so no alert is closed), the reason as a notification."""
+    """A SARIF log for a run that could not lint: the reason as a tool notification (GitHub shows it as the
+    tool's status), on the file and line at fault when known, and no results."""
     rules = RULES if rules is None else rules
     run = _run([_descriptor(rule) for rule in rules], base)
     notification: dict = {"level": "error", "message": {"text": stop.message + (f" ({stop.hint})" if stop.hint else "")}}
@@ -144,6 +145,7 @@ def sarif_failure(stop: Failure, rules=None, base: Path | None = None) -> str:
             location["region"] = {"startLine": stop.line, **({"startColumn": stop.column} if stop.column else {})}
         notification["locations"] = [{"physicalLocation": location}]
     run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [notification]}]
+    run["results"] = []  # GitHub refuses a run without the array
     return _log(run)
 
 
