@@ -79,7 +79,7 @@ def test_same_date_refused_unless_replace(repo, capsys):
     result = run_cli(capsys, *args, "--value", "6.1")
     assert result.exit_code == 1 and "already has a check-in on 2026-10-05" in result.stderr and "--replace" in result.stderr
     assert run_cli(capsys, *args, "--value", "6.1", "--replace").exit_code == 0
-    assert _values(repo) == [("2026-10-05", 6.1, None, None)]
+    assert _values(repo) == [("2026-10-05", 6.1, 0.6, None)]  # what was not given again is kept
 
 
 def test_dates_outside_the_period_or_before_the_last_are_refused(repo, capsys):
@@ -124,8 +124,8 @@ def test_interactive_walk_with_piped_input(repo, capsys, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert "[1/2] finance/faster-close/close-time" in result.stdout
     assert "7 → 6.5 → 4 days" in result.stdout
-    assert "on a straight line you would be at 5.25 by 2026-11-23" in result.stdout
-    assert "About to write:\n  finance/faster-close/close-time: 5.8 on 2026-11-23, confidence 0.6" in result.stdout
+    assert "on a straight line you would be at 5.25 days by 2026-11-23" in result.stdout
+    assert "About to write:\n  finance/faster-close/close-time: 5.8 days on 2026-11-23, confidence 0.6" in result.stdout
     assert _values(repo)[-1] == ("2026-11-23", 5.8, 0.6, "AP export now hourly")
     assert _values(repo, 1) == []
 
@@ -143,7 +143,8 @@ def test_interactive_end_of_input_writes_nothing(repo, capsys, monkeypatch):
     before = (repo / FILE).read_text()
     monkeypatch.setattr("sys.stdin", io.StringIO("5\n"))
     result = run_cli(capsys, "-C", str(repo), "checkin", "finance", "--date", "2026-11-23")
-    assert result.exit_code == 1 and (repo / FILE).read_text() == before
+    assert result.exit_code == 130 and (repo / FILE).read_text() == before
+    assert result.stderr == "okr: input ended; nothing was written\n"
 
 
 def test_interactive_filters_by_owner(repo, capsys, monkeypatch):

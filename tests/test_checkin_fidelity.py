@@ -17,6 +17,7 @@ import pytest
 
 from okrcli.usecases.checkin import metrics_of
 from okrcli.usecases.checkin_write import plan_file, write_change
+from okrcli.yamlio.line_endings import line_ending
 from okrcli.yamlio.splice import NewCheckIn
 from okrcli.usecases.pipeline import load_file
 from tests.helpers import EXAMPLES
@@ -53,7 +54,7 @@ def test_each_checkin_only_inserts(tmp_path, source):
     path = tmp_path / source.name
     shutil.copyfile(source, path)
     raw = path.read_bytes()
-    crlf = b"\r\n" in raw
+    ending = line_ending(raw.decode("utf-8-sig"))
     team_file = load_file(path).team_file
     assert team_file is not None
     metrics = metrics_of(path, team_file.okr, team_file.period)
@@ -64,8 +65,7 @@ def test_each_checkin_only_inserts(tmp_path, source):
         change = plan_file(path, tmp_path, [(metric, new)], replace=False)
         inserted = pure_insertion(change.before, change.after)
         assert "1000" in inserted or str(1000 + number) in inserted
-        if crlf:
-            assert "\n" not in inserted.replace("\r\n", "")
+        assert inserted.replace(ending, "").replace("\r", "").replace("\n", "") == inserted.replace(ending, ""), "the file's dominant line ending"
         write_change(change)
         reloaded = load_file(path).team_file
         again = {m.ref: m for m in metrics_of(path, reloaded.okr, reloaded.period)}[metric.ref]

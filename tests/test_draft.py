@@ -104,13 +104,18 @@ def test_unknown_alignment_is_refused(repo, capsys):
     assert not (repo / "okrs/2027-Q1/people.yaml").exists()
 
 
-def test_the_same_title_twice_gets_a_second_id(repo, capsys):
+def test_the_same_draft_twice_is_refused_and_a_like_title_gets_a_second_id(repo, capsys):
     args = ["--team", "finance", "--period", "2026-Q4", "--objective", "Faster close", "--type", "committed",
             "--kr", "Reduce close from 7 days to 4 days", "--kr", "Cut items from 9 to 3"]
     assert run_cli(capsys, "-C", str(repo), "draft", *args).exit_code == 0
-    assert run_cli(capsys, "-C", str(repo), "draft", *args).exit_code == 0
+    before = (repo / "okrs/2026-Q4/finance.yaml").read_text()
+    again = run_cli(capsys, "-C", str(repo), "draft", *[a.replace("Faster close", "faster  CLOSE") for a in args])
+    assert again.exit_code == 1
+    assert "objective 'faster  CLOSE' already exists in finance.yaml (as 'faster-close-2')" in again.stderr
+    assert (repo / "okrs/2026-Q4/finance.yaml").read_text() == before
+    assert run_cli(capsys, "-C", str(repo), "draft", *[a.replace("Faster close", "Faster close, for real") for a in args]).exit_code == 0
     okr = load_file(repo / "okrs/2026-Q4/finance.yaml").team_file.okr
-    assert [o.id for o in okr.objectives] == ["faster-close", "faster-close-2", "faster-close-3"]
+    assert [o.id for o in okr.objectives] == ["faster-close", "faster-close-2", "faster-close-real"]
 
 
 def test_an_objective_id_already_in_the_file_is_refused(tmp_path, capsys):

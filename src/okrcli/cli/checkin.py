@@ -34,7 +34,13 @@ def checkin(
     period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing the date).", show_default=False)] = None,
     team: Annotated[Optional[str], typer.Option(help="Interactive: only this team's key results.", show_default=False)] = None,
     owner: Annotated[Optional[str], typer.Option(help="Interactive: only key results this person owns.", show_default=False)] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a check-in already recorded for that date.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Change a check-in already recorded for that date; what you do not give again is kept."),
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="With --replace: write over an existing note or name without asking.")
+    ] = False,
     commit: Annotated[
         Optional[bool],
         typer.Option("--commit/--no-commit", help="Commit the changed file with git (default: okr.toml [checkin] commit).", show_default=False),
@@ -65,12 +71,18 @@ def checkin(
     """
     from okrcli.cli.common import fail, parse_day, start_dir
     from okrcli.model.numbers import parse_confidence, parse_number
+    from okrcli.model.text import text_to_write
     from okrcli.repo.config import find_repository
     from okrcli.rules.options import load_settings
     from okrcli.usecases.checkin import find_metrics, only_match, period_label
     from okrcli.yamlio.splice import NewCheckIn
 
     when = parse_day(day, "--date")
+    try:  # before anything is read: okr never writes a control character into a file
+        note = text_to_write(note, "--note", multiline=True) if note is not None else None
+        by = text_to_write(by, "--by") if by is not None else None
+    except ValueError as exc:
+        fail(str(exc), hint="remove it and run again")
     repo_dir = find_repository(start_dir(ctx, repo))
     settings = load_settings(repo_dir)
     do_commit = settings.checkin.commit if commit is None else commit
@@ -97,7 +109,7 @@ def checkin(
                 f"nothing to check in for {ref or 'this selection'} in {period_label(period, when)}",
                 hint="check --team/--owner/--period, or give a reference prefix such as finance/faster-close",
             )
-        entries = walk(metrics, when, by, note)
+        entries = walk(metrics, when, by, note, replace)
         if entries is None:
             return 1
         if not entries:
@@ -105,7 +117,37 @@ def checkin(
             return 0
     if dry_run:
         return _show_preview(repo_dir, settings, entries, replace)
+    if replace and value is not None and not _replace_confirmed(entries, yes):
+        return 1
     return _record(repo_dir, settings, entries, replace=replace, commit=do_commit, include_dirty=include_dirty)
+
+
+def _replace_confirmed(entries, yes: bool) -> bool:
+    """Show what --replace changes; ask before words are dropped (refuse without a terminal or --yes)."""
+    from okrcli.cli.common import fail
+    from okrcli.cli.prompt import InputEnded, at_terminal, confirm, input_ended, say
+    from okrcli.usecases.checkin_replace import replacements
+
+    found = replacements(entries)
+    dropped = [d for r in found for d in r.dropped()]
+    if not dropped or yes:
+        return True
+    if not at_terminal():
+        fail(
+            f"--replace would drop {' and '.join(dropped)} of {found[0].metric.ref} on {found[0].new.date}",
+            hint="pass --yes to write over it, or leave out --note/--by to keep what is there",
+        )
+    for replacement in found:
+        say(f"replacing {replacement.describe()}")
+        for words in replacement.dropped():
+            say(f"  this drops {words}")
+    try:
+        if confirm("Replace it?"):
+            return True
+    except InputEnded:
+        input_ended()
+    say("Nothing written.")
+    return False
 
 
 def _show_preview(repo_dir, settings, entries, replace: bool) -> int:
@@ -123,13 +165,20 @@ def _record(repo_dir, settings, entries, *, replace: bool, commit: bool, include
     from okrcli.cli.common import out
     from okrcli.model.diagnostics import display_path
     from okrcli.model.numbers import describe_checkin
+    from okrcli.usecases.checkin_replace import replacements
     from okrcli.usecases.checkin_write import RecordedFile, record_checkins
 
     base = Path.cwd()
 
+    replaced = {(r.metric.ref, r.new.date): r for r in replacements(entries)} if replace else {}
+
     def show(recorded: RecordedFile) -> None:
         change = recorded.change
         for metric, new in change.entries:
+            replacement = replaced.get((metric.ref, new.date))
+            if replacement is not None:
+                out(f"replaced {replacement.describe()} -> {display_path(change.path, base)}")
+                continue
             out(f"{metric.ref}: {describe_checkin(new.value, metric.unit, new.date, new.confidence)} -> {display_path(change.path, base)}")
         if recorded.commit_sha is not None:
             out(f"committed {recorded.commit_sha[:10]}: okr: check-in {change.team} {change.period}")

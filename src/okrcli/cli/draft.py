@@ -10,6 +10,34 @@ import typer
 from okrcli.cli.common import RepoOption
 
 
+def _check_text(given: list[tuple[str, str | None]]) -> None:
+    """Refuse (exit 2) option values okr would never write into a file: control characters."""
+    from okrcli.cli.common import fail
+    from okrcli.model.text import text_to_write
+
+    try:
+        for option, text in given:
+            if text is not None:
+                text_to_write(text, option)
+    except ValueError as exc:
+        fail(str(exc), hint="remove it and run again")
+
+
+def _write(repo_dir, settings, team, period, drafts, lead, dry_run: bool, prompted: bool):
+    """Write the drafts; when okr refuses what was typed at the prompts, print it first so nothing is lost."""
+    from okrcli.model.errors import OkrError
+    from okrcli.usecases.draft_write import write_draft
+
+    try:
+        return write_draft(repo_dir, settings, team, period, drafts, lead, dry_run=dry_run)
+    except OkrError:
+        if prompted:
+            from okrcli.cli.draft_prompt import keep
+
+            keep(team, period, drafts, "The draft could not be written")
+        raise
+
+
 def draft(
     ctx: typer.Context,
     team: Annotated[Optional[str], typer.Option(help="Team slug (asked for when missing).", show_default=False)] = None,
@@ -58,11 +86,11 @@ def draft(
     from datetime import date
 
     from okrcli.cli.common import err, fail, out, start_dir
-    from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline, interactive
+    from okrcli.cli.draft_flow import drafts_from_flags, drafts_from_outline
+    from okrcli.cli.draft_prompt import interactive
     from okrcli.repo.config import find_repository
     from okrcli.rules.options import load_settings
     from okrcli.usecases.draft_feedback import DraftAdvice
-    from okrcli.usecases.draft_write import write_draft
     from okrcli.model.periods import is_period_name, next_period, period_hint, quarter_of
     from okrcli.model.references import SLUG_PATTERN
 
@@ -78,8 +106,10 @@ def draft(
         fail(f"--type {objective_type!r} must be committed or aspirational")
     if team is not None and not re.match(SLUG_PATTERN, team):
         fail(f"--team {team!r} is not a slug", hint="lowercase letters, digits and hyphens, e.g. finance-ops")
+    _check_text([("--objective", objective), ("--owner", owner), ("--aligns-to", aligns_to)] + [("--kr", k) for k in kr or []])
 
     advice = DraftAdvice(settings)
+    prompted = False
     if carry_over:
         from okrcli.usecases.carry_over import carry_over_drafts
 
@@ -118,12 +148,17 @@ def draft(
     else:
         if no_input:
             fail("nothing to draft: give --objective/--kr, --from FILE or --carry-over (or drop --no-input)")
-        team, period, drafts, lead = interactive(team, period or quarter_of(today), owner, advice)
+        from okrcli.usecases.draft_write import existing_objectives
+
+        team, period, drafts, lead = interactive(
+            team, period, quarter_of(today), owner, advice, lambda t, p: existing_objectives(repo_dir, settings, t, p)
+        )
         if not drafts:
             err("nothing drafted; nothing written")
             return 1
+        prompted = True
     period = period or quarter_of(today)
-    written = write_draft(repo_dir, settings, team, period, drafts, lead, dry_run=dry_run)
+    written = _write(repo_dir, settings, team, period, drafts, lead, dry_run, prompted)
     if dry_run:
         out(written.diff().rstrip("\n"))
         err("dry run: nothing was written")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from okrcli.model.numbers import MULTIPLIER_PATTERN, multiplier_of
+from okrcli.model.units import UNIT_WORDS
 
 INCREASE = {
     "increase", "raise", "grow", "improve", "boost", "lift", "expand", "achieve", "reach", "hit", "attain",
@@ -28,14 +29,6 @@ DECREASE = {
 }
 MULTIPLYING_VERBS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
-UNIT_WORDS = {
-    "day": "days", "days": "days", "hour": "hours", "hours": "hours", "hrs": "hours", "h": "hours",
-    "minute": "minutes", "minutes": "minutes", "mins": "minutes", "min": "minutes",
-    "second": "seconds", "seconds": "seconds", "s": "seconds", "ms": "ms", "milliseconds": "ms",
-    "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
-    "point": "points", "points": "points", "pts": "points", "percent": "%", "percentage": "%",
-    "pp": "pp", "usd": "USD", "eur": "EUR", "gbp": "GBP", "dollars": "USD", "euros": "EUR",
-}
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+"
 _VALUE = rf"(?P<{{name}}cur>[$€£])?\s*(?P<{{name}}num>{_NUM}|zero|none)\s*(?P<{{name}}mult>{MULTIPLIER_PATTERN})?\b\s*(?P<{{name}}pct>%|percent\b)?"

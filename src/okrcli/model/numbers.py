@@ -13,6 +13,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from okrcli.model.units import strip_unit
+
 MULTIPLIERS = {
     "k": 1_000, "thousand": 1_000,
     "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
@@ -47,12 +49,10 @@ def multiplier_of(word: str | None) -> int:
 def parse_number(text: str, unit: str | None = None) -> float:
     """The number in ``text``; raises ValueError naming accepted forms.
 
-    A trailing unit equal to ``unit`` (``5.5 days`` for a key result in days)
-    is accepted; ``%`` is always accepted and dropped (12% is 12).
+    A trailing word naming ``unit`` (``5.5 days``, ``5.5 d`` for a key result in days;
+    see :mod:`okrcli.model.units`) is accepted; ``%`` is always accepted and dropped (12% is 12).
     """
-    cleaned = text.strip()
-    if unit and unit not in ("%",) and cleaned.lower().endswith(unit.lower()):
-        cleaned = cleaned[: -len(unit)].strip()
+    cleaned = strip_unit(text, unit)
     match = _NUMBER.match(cleaned)
     if not match:
         raise ValueError(f"{text!r} is not a number; write it like {EXAMPLES}")

@@ -44,3 +44,42 @@ def json_escaped(json_text: str) -> str:
     then turn them into escapes JSON does not have. Outside strings JSON has none of them.
     """
     return CONTROL_CHARACTERS.sub(lambda match: f"\\u{ord(match.group(0)):04x}", json_text)
+
+
+LINE_SEPARATORS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+"""What people mean as a line break besides ``\\n``: CRLF, CR, NEL and the Unicode line and
+paragraph separators (pasted from a word processor or a web page)."""
+
+_SHORT_NAMES = {
+    0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0B: "VT", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+    0x85: "NEL",
+}
+
+
+def character_name(char: str) -> str:
+    """``U+001B (ESC)``, ``U+2028 (LINE SEPARATOR)``: a character named so that people can find it."""
+    import unicodedata
+
+    name = _SHORT_NAMES.get(ord(char)) or unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def text_to_write(text: str, what: str, multiline: bool = False) -> str:
+    """``text`` as okr may write it into a file; ValueError naming the first character it may not.
+
+    Files with control characters fail validation, so okr never writes one. With
+    ``multiline`` (a note), every kind of line break in :data:`LINE_SEPARATORS` becomes
+    ``\\n``; otherwise a line break is refused too. ``what`` names the text in messages
+    (``--note``). Bytes that were not UTF-8 (a surrogate escape in ``sys.argv``) are refused.
+    """
+    if multiline:
+        text = LINE_SEPARATORS.sub("\n", text)
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            raise ValueError(f"{what} is not UTF-8 text (byte 0x{code - 0xDC00:02X})")
+        if (char == "\n" and not multiline) or (char != "\n" and LINE_SEPARATORS.match(char)):
+            raise ValueError(f"{what} contains a line break, {character_name(char)}; write it on one line")
+        if CONTROL_CHARACTERS.match(char) or 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"{what} contains {character_name(char)}, a control character okr never writes into a file")
+    return text

@@ -25,7 +25,7 @@ from okrcli.repo.config import Settings
 from okrcli.repo.repository import TeamFile
 from okrcli.usecases.checkin import Metric, load_valid, valid_team_file
 from okrcli.usecases.locks import locked
-from okrcli.yamlio.splice import NewCheckIn, splice_checkin
+from okrcli.yamlio.splice import NewCheckIn, naming_file, splice_checkin
 from okrcli.yamlio.writer import write_atomic
 
 BOM = b"\xef\xbb\xbf"
@@ -73,7 +73,7 @@ def check_checkin_date(metric: Metric, new: NewCheckIn, replace: bool) -> None:
             hint="pass --replace to overwrite it, or --date for another day",
         )
     later = [c for c in metric.checkins if c.date > new.date]
-    if later:
+    if later and not (same and replace):  # a replaced check-in keeps its place
         raise EditRefused(
             f"{metric.ref} has a later check-in ({later[-1].date}); check-ins are kept in date order",
             hint=f"use --date {later[-1].date} or later",
@@ -105,7 +105,10 @@ def plan_file(path: Path, okr_root: Path, entries: list[Entry], replace: bool) -
         node_path, checkins = _find_again(team_file.okr, metric)
         fresh = Metric(**{**metric.__dict__, "checkins": checkins, "node_path": node_path})
         check_checkin_date(fresh, new, replace)
-        text = splice_checkin(text, node_path, new, replace)
+        try:
+            text = splice_checkin(text, node_path, new, replace)
+        except EditRefused as exc:  # say which file
+            raise EditRefused(naming_file(exc.message, path), hint=exc.hint) from None
         team_file = _validated(path, okr_root, text, bom)
     return FileChange(path, before, text, team_file.team, team_file.okr.period, list(entries))
 

@@ -21,7 +21,8 @@ from okrcli.usecases.init import relative_schema_path
 from okrcli.usecases.locks import locked
 from okrcli.usecases.period import team_file_path
 from okrcli.usecases.pipeline import load_file
-from okrcli.yamlio.splice import dash_column, insert_lines, line_end_after
+from okrcli.yamlio.line_endings import edits_lines, line_ending, split_bom
+from okrcli.yamlio.splice import dash_column, insert_lines, line_end_after, naming_file
 from okrcli.yamlio.writer import dump_yaml, geometry, make_folder, write_atomic
 
 
@@ -54,8 +55,9 @@ def write_draft(
     path = team_file_path(okr_root, period, team) or okr_root / period / f"{team}.yaml"
     with locked(path):
         created = not path.is_file()
+        bom = ""
         if not created:
-            before = path.read_bytes().decode("utf-8-sig")
+            bom, before = split_bom(path.read_bytes())  # a byte-order mark stays, as okr checkin keeps it
             text = _append_drafts(path, okr_root, before, drafts)
         else:
             before = ""
@@ -71,7 +73,7 @@ def write_draft(
         check_alignment(okr_root, period, drafts)
         if not dry_run:
             make_folder(path.parent)
-            write_atomic(path, text)
+            write_atomic(path, bom + text)
     return DraftWritten(path, created, before, text)
 
 
@@ -81,14 +83,50 @@ def _append_drafts(path: Path, okr_root: Path, before: str, drafts: list[DraftOb
     if current.team_file is None:
         raise EditRefused(f"{path} has errors", hint="fix it first (okr validate), then draft again")
     taken = {o.id for o in current.team_file.okr.objectives}
+    titles = {same_title(o.title): o.id for o in current.team_file.okr.objectives}
     text = before
     for draft in drafts:
+        if same_title(draft.title) in titles:
+            raise EditRefused(
+                f"objective '{draft.title}' already exists in {path.name} (as '{titles[same_title(draft.title)]}')",
+                hint="to change it, edit the file; to add another objective, give it a different title",
+            )
+        titles[same_title(draft.title)] = draft.title
         data = draft.as_data(taken)
         if data["id"] in taken:
             raise EditRefused(f"objective id '{data['id']}' already exists in {path.name}", hint="choose another title or id")
         taken.add(data["id"])
-        text = append_objective(text, data)
+        try:
+            text = append_objective(text, data)
+        except EditRefused as exc:  # say which file
+            raise EditRefused(naming_file(exc.message, path), hint=exc.hint) from None
     return text
+
+
+def same_title(title: str) -> str:
+    """A title as compared with others: case and spacing do not make a different objective."""
+    return " ".join(title.casefold().split())
+
+
+def existing_objectives(repo_dir: Path, settings: Settings, team: str, period: str) -> tuple[Path | None, dict[str, str]]:
+    """The team's file for ``period`` and its objectives' ids by :func:`same_title` (none for no or a broken file)."""
+    okr_root = repo_dir / settings.root
+    path = team_file_path(okr_root, period, team)
+    if path is None or not path.is_file():
+        return None, {}
+    team_file = load_file(path, okr_root).team_file
+    return path, ({same_title(o.title): o.id for o in team_file.okr.objectives} if team_file else {})
+
+
+def drafts_as_yaml(team: str, period: str, drafts: list[DraftObjective]) -> str:
+    """What the drafts would be as a team file, for people to keep when nothing is written."""
+    taken: set[str] = set()
+    objectives = []
+    for draft in drafts:
+        data = {key: value for key, value in draft.as_data(taken).items() if value is not None}
+        taken.add(data["id"])
+        objectives.append(data)
+    return dump_yaml({"team": team, "period": period, "objectives": objectives})
 
 
 def schema_modeline(team_file: Path, repo_dir: Path, schema_url: str | None) -> str:
@@ -125,6 +163,7 @@ def render_new_file(team: str, period: str, lead: str | None, objectives: list[d
     return modeline + "# Drafted with `okr draft`; check it with `okr validate` and `okr lint`.\n" + dump_yaml(data)
 
 
+@edits_lines
 def append_objective(text: str, objective: dict) -> str:
     """``text`` with ``objective`` added after its last objective, in the file's own style."""
     root = geometry(text)
@@ -134,7 +173,7 @@ def append_objective(text: str, objective: dict) -> str:
     key = root.key_of("objectives")
     if objectives is None or objectives.kind != "seq" or objectives.flow or not objectives.items:
         raise EditRefused("the file's objectives are not a block list; add the objective by hand")
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = line_ending(text)
     first = objectives.items[0]
     dash = dash_column(text, first)
     dash_offset = dash - (key.column - 1)

@@ -16,6 +16,8 @@ from datetime import date
 
 from okrcli.model.errors import EditRefused
 from okrcli.model.numbers import render_number
+from okrcli.yamlio.flow import add_to_flow
+from okrcli.yamlio.line_endings import edits_lines, line_ending
 from okrcli.yamlio.writer import Geometry, geometry
 
 _PLAIN_SAFE = re.compile(r"^[A-Za-z][^\n\r#:{}\[\],&*!|>'\"%@`]*$")
@@ -46,8 +48,13 @@ class NewCheckIn:
 
 
 def render_text(text: str) -> str:
-    """A YAML scalar for ``text``: plain when unambiguous, otherwise double-quoted."""
-    if _PLAIN_SAFE.match(text) and not text.endswith(" ") and not _RESERVED.match(text) and " #" not in text:
+    """A YAML scalar for ``text``: plain when unambiguous, otherwise double-quoted.
+
+    Double quotes keep what a plain scalar would lose: whitespace at either end (a trailing
+    tab), line breaks (as ``\\n``). ``text`` holds no control characters (see
+    :func:`okrcli.model.text.text_to_write`): YAML files must not contain them, escaped or not.
+    """
+    if _PLAIN_SAFE.match(text) and text == text.strip() and "\t" not in text and not _RESERVED.match(text) and " #" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -124,10 +131,12 @@ def _block_sequences(node: Geometry):
         yield from _block_sequences(item)
 
 
+@edits_lines
 def splice_checkin(text: str, path: tuple, new: NewCheckIn, replace: bool = False) -> str:
     """``text`` with ``new`` added to the check-ins of the key result or guardrail at ``path``.
 
-    With ``replace``, an existing check-in of the same date is rewritten in place.
+    With ``replace``, an existing check-in of the same date takes the values ``new`` has,
+    each in place; what ``new`` leaves out (a note, a confidence) and comments stay.
     Raises :class:`EditRefused` when the file cannot be parsed.
     """
     root = _parsed(text)
@@ -140,6 +149,11 @@ def splice_checkin(text: str, path: tuple, new: NewCheckIn, replace: bool = Fals
     return append_item(text, path, "checkins", new.fields())
 
 
+def naming_file(message: str, path) -> str:
+    """An edit's refusal (``the file mixes line endings...``) with the file's name in it."""
+    return f"{path} {message[len('the file '):]}" if message.startswith("the file ") else f"{path}: {message}"
+
+
 def _parsed(text: str) -> Geometry:
     root = geometry(text)
     if root is None:
@@ -148,9 +162,10 @@ def _parsed(text: str) -> Geometry:
 
 
 def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
+    return line_ending(text)
 
 
+@edits_lines
 def append_item(text: str, path: tuple, key: str, fields: Fields) -> str:
     """``text`` with a mapping of ``fields`` appended to the list under ``key`` of the mapping at ``path``.
 
@@ -162,15 +177,13 @@ def append_item(text: str, path: tuple, key: str, fields: Fields) -> str:
     owner = _walk(root, path)
     items = owner.get(key)
     if owner.flow:
-        return _into_flow_mapping(text, owner, items, key, fields)
+        return _into_flow_mapping(text, owner, items, key, fields, newline)
     if items is None or (items.kind == "scalar" and items.value == ""):
         return _new_list_key(text, root, owner, key, fields, newline)
     if items.kind != "seq":
         raise EditRefused(f"'{key}' is not a list; fix it first (okr validate)")
     if items.flow:
-        close = text.rindex("]", items.start, items.end)
-        separator = ", " if items.items else ""
-        return text[:close] + separator + _flow_item(fields) + text[close:]
+        return add_to_flow(text, items, _flow_item(fields), newline)
     last = items.items[-1]
     dash = dash_column(text, last)
     pos = line_end_after(text, last.last_end())
@@ -182,6 +195,7 @@ def append_item(text: str, path: tuple, key: str, fields: Fields) -> str:
     return insert_lines(text, pos, block, newline)
 
 
+@edits_lines
 def replace_scalar(text: str, path: tuple, rendered: str) -> str:
     """``text`` with the scalar at ``path`` replaced by ``rendered``; the rest of its line (a comment) stays."""
     node = _walk(_parsed(text), path)
@@ -191,25 +205,49 @@ def replace_scalar(text: str, path: tuple, rendered: str) -> str:
 
 
 def _replace_item(text: str, checkins: Geometry, item: Geometry, fields: Fields, newline: str) -> str:
-    if item.flow or checkins.flow:
-        return text[: item.start] + _flow_item(fields) + text[item.end :]
-    dash = dash_column(text, item)
-    key = item.column - 1
-    block = _block_item(fields, dash, key, newline)
-    start = _line_start(text, item.start)
-    end = line_end_after(text, item.last_end())
-    if end == len(text) and not text.endswith("\n"):
-        block = block[: -len(newline)]
-    return text[:start] + block + text[end:]
+    """``text`` with the check-in ``item`` taking the values in ``fields`` (its date first, which stays).
+
+    Each value is replaced where it stands; keys the item lacks are added after its last
+    one. Keys ``fields`` leaves out keep their values, and every other byte (comments,
+    order, the quoting of the rest) stays as it was.
+    """
+    edits = []
+    missing = []
+    for key, rendered in fields[1:]:
+        value = item.get(key)
+        if value is None:
+            missing.append(f"{key}: {rendered}")
+        else:
+            edits.append(_value_edit(text, item, key, value, rendered))
+    if missing and (item.flow or checkins.flow):
+        text = add_to_flow(text, item, ", ".join(missing), newline)  # after every value edit's offset
+    elif missing:
+        lines = "".join(" " * (item.column - 1) + line + newline for line in missing)
+        text = insert_lines(text, line_end_after(text, item.last_end()), lines, newline)
+    for start, end, rendered in sorted(edits, reverse=True):
+        text = text[:start] + rendered + text[end:]
+    return text
 
 
-def _into_flow_mapping(text: str, owner: Geometry, items: Geometry | None, key: str, fields: Fields) -> str:
+def _value_edit(text: str, item: Geometry, key: str, value: Geometry, rendered: str) -> tuple[int, int, str]:
+    """(start, end, new text) that put ``rendered`` in place of the value of ``key``."""
+    if value.kind != "scalar":
+        raise EditRefused(f"the check-in's '{key}' is not a single value; fix it first (okr validate)")
+    if value.style is None and value.value == "":  # `note:` with nothing after it
+        colon = text.index(":", item.key_of(key).end)
+        return colon + 1, colon + 1, " " + rendered
+    if value.style in ("|", ">"):  # keep a comment after the indicator, and the line break after the text
+        header_end = text.find("\n", value.start, value.end)
+        header = text[value.start : header_end if header_end != -1 else value.end].rstrip("\r")
+        comment = header[header.index(" #") :] if " #" in header else ""
+        return value.start, value.start + len(text[value.start : value.end].rstrip(" \t\r\n")), rendered + comment
+    return value.start, value.end, rendered
+
+
+def _into_flow_mapping(text: str, owner: Geometry, items: Geometry | None, key: str, fields: Fields, newline: str) -> str:
     if items is not None and items.kind == "seq":
-        close = text.rindex("]", items.start, items.end)
-        separator = ", " if items.items else ""
-        return text[:close] + separator + _flow_item(fields) + text[close:]
-    close = text.rindex("}", owner.start, owner.end)
-    return text[:close] + f", {key}: [" + _flow_item(fields) + "]" + text[close:]
+        return add_to_flow(text, items, _flow_item(fields), newline)
+    return add_to_flow(text, owner, f"{key}: [" + _flow_item(fields) + "]", newline)
 
 
 def _new_list_key(text: str, root: Geometry, owner: Geometry, key: str, fields: Fields, newline: str) -> str:
