@@ -237,3 +237,19 @@ def test_text_that_is_not_utf8_is_never_written(repo, capsys, args, option):
     assert f"okr: error: {option} is not UTF-8 text (byte 0xE9)" in result.stderr
     _no_traceback(result)
     assert (repo / FILE).read_text() == VALID_FILE
+
+
+@pytest.mark.parametrize("command", ["checkin", "checkin --commit", "draft"])
+def test_a_team_file_linked_out_of_the_repository_is_never_written(tmp_path, capsys, monkeypatch, command):
+    for name, value in {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"}.items():
+        monkeypatch.setenv(name, value)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(VALID_FILE)
+    repo = make_git_repo(tmp_path / "r", {"okrs/2026-Q4/.keep": ""})
+    (repo / FILE).symlink_to(outside)
+    args = {"checkin": CHECKIN, "checkin --commit": CHECKIN + ["--commit"], "draft": DRAFT}[command]
+    result = run_cli(capsys, "-C", str(repo), *args)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert f"okr: error: cannot write {repo / FILE}: it is a link to {outside}, outside the repository" in result.stderr
+    _no_traceback(result)
+    assert outside.read_text() == VALID_FILE and (repo / FILE).is_symlink()

@@ -17,6 +17,7 @@ does not need to know any rule. Commands load okr.toml through
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from okrcli.model.errors import ConfigError, RepositoryNotFound
+from okrcli.model.errors import ConfigError, RepositoryNotFound, WriteError
 from okrcli.model.text import first_control_character, printable
 from okrcli.repo.sources import Sources, hides_input
 
@@ -158,6 +159,21 @@ def check_root(settings: Settings, text: str, path: Path) -> Path:
     if not is_dir:
         raise ConfigError(f"{where}: {root} is a file, not a folder", hint="set root to the folder that holds your OKR files")
     return folder
+
+
+def check_inside(repo_dir: Path, path: Path) -> None:
+    """WriteError unless ``path``, followed through links, lies inside the repository ``repo_dir``.
+
+    okr writes OKR files only where git tracks them, as :func:`check_root` keeps the root
+    inside: a team file that is a link leading out of the repository is refused, not
+    written through.
+    """
+    real, top = Path(os.path.realpath(path)), Path(os.path.realpath(repo_dir))
+    if real != top and top not in real.parents:
+        raise WriteError(
+            f"cannot write {path}: it is a link to {real}, outside the repository {top}; nothing was changed",
+            hint="okr writes only inside the repository: replace the link with the file, or link to a file inside it",
+        )
 
 
 def unknown_key_error(text: str, path: Path, loc: list[str], known: list[str]) -> ConfigError:

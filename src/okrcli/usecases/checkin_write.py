@@ -21,7 +21,7 @@ from okrcli.model.numbers import describe_checkin, render_number
 from okrcli.model.okrfile import CheckIn, OkrFile
 from okrcli.model.references import locate, locate_guardrail, parse_reference
 from okrcli.repo import git
-from okrcli.repo.config import Settings
+from okrcli.repo.config import Settings, check_inside
 from okrcli.repo.repository import TeamFile
 from okrcli.usecases.checkin import Metric, load_valid, valid_team_file
 from okrcli.usecases.locks import locked
@@ -215,6 +215,8 @@ def write_files(
     ``one_commit`` (``okr pull``), every file goes into a single commit with the message
     ``one_commit(changes)``, and ``on_recorded`` hears of each file once it is made.
     """
+    for path in paths:
+        check_inside(repo_dir, path)
     use_git = commit and git.in_git(repo_dir)
     recorded: list[RecordedFile] = []
     with ExitStack() as held:

@@ -15,7 +15,7 @@ from pathlib import Path
 from okrcli.model.diagnostics import Severity, has_errors
 from okrcli.model.errors import EditRefused
 from okrcli.model.references import locate, parse_reference
-from okrcli.repo.config import Settings
+from okrcli.repo.config import Settings, check_inside
 from okrcli.usecases.draft import DraftObjective
 from okrcli.usecases.init import relative_schema_path
 from okrcli.usecases.locks import locked
@@ -53,6 +53,7 @@ def write_draft(
     """Create the team's file for ``period`` or append to it; validate first; write atomically (unless ``dry_run``)."""
     okr_root = repo_dir / settings.root
     path = team_file_path(okr_root, period, team) or okr_root / period / f"{team}.yaml"
+    check_inside(repo_dir, path)
     with locked(path):
         created = not path.is_file()
         bom = ""
