@@ -98,7 +98,8 @@ def test_grades():
     assert grade("aspirational", 0.69, Q4, date(2026, 11, 1), s) == "yellow"
     assert grade("aspirational", 0.39, Q4, date(2026, 11, 1), s) == "red"
     assert grade("committed", 1.0, Q4, date(2026, 11, 1), s) == "met"
-    assert grade("committed", 0.9, Q4, date(2026, 12, 31), s) == "open"
+    assert grade("committed", 0.9, Q4, date(2026, 12, 30), s) == "open"
+    assert grade("committed", 0.9, Q4, date(2026, 12, 31), s) == "missed"  # the last day closes the period
     assert grade("committed", 0.9, Q4, date(2027, 1, 1), s) == "missed"
 
 

@@ -81,9 +81,10 @@ def report(
     loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty(), with_previous=True)
     from okrcli.report.views import build_report
 
+    teams = sorted(f.team for f in loaded.repository.files_in(period_name))
+    if team and team not in teams:
+        fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
     view = build_report(loaded.repository, period_name, day, team, owner)
-    if team and not view.teams:
-        fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(t.team for t in build_report(loaded.repository, period_name, day).teams))
 
     if chosen == "terminal":
         from okrcli.report.console import make_console, pager_environment

@@ -51,11 +51,12 @@ def score(
     """
     from okrcli.cli.common import load_for_period, out, parse_day
     from okrcli.model.diagnostics import has_errors
-    from okrcli.scoring.scores import filter_by_prefix, score_period
+    from okrcli.scoring.scores import score_period
+    from okrcli.scoring.selection import Selection, select
 
     day = parse_day(as_of, "--as-of")
     loaded, chosen = load_for_period(ctx, repo, period, day)
-    result = filter_by_prefix(score_period(loaded.repository, chosen, day), prefix)
+    result = select(score_period(loaded.repository, chosen, day), Selection(prefix=prefix))
     if prefix and not result.teams:
         from okrcli.cli.common import fail
 

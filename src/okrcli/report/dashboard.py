@@ -13,7 +13,7 @@ from rich.text import Text
 from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
-from okrcli.report.views import ReportView, guardrail_values, kr_age
+from okrcli.report.views import ReportView, guardrail_values
 from okrcli.scoring.statuses import BREACHED
 
 WIDE = 120
@@ -36,19 +36,13 @@ def progress_bar(score: float, expected: float | None, width: int, style: str) -
     return text
 
 
-def _age(days: int | None) -> str:
-    if days is None:
-        return "never"
-    return "today" if days == 0 else f"{days}d ago"
-
-
 def header(view: ReportView) -> Group:
     """The period, the day, a count of key results by status and the overall score."""
     counts = view.counts()
     title = Text.assemble(
         ("OKR dashboard ", "bold"),
         (view.period, "bold cyan"),
-        f"  {view.start} → {view.end}  ·  as of {view.as_of}  ·  day {view.days_elapsed} of {view.days_total}, {view.days_left} left",
+        f"  {view.start} → {view.end}  ·  as of {view.as_of}  ·  {view.when(left=True)}",
     )
     tally = Text()
     for status, count in counts.items():
@@ -100,7 +94,7 @@ def team_table(team, view: ReportView, width: int) -> Table:
                 row.append(format_confidence(kr.confidence))
             row += [
                 sparkline([v for _, v in kr.values][-8:], kr.baseline, kr.target),
-                _age(kr_age(kr, view.as_of)),
+                view.last_checkin(kr),
                 Text(kr.status, style=style),
             ]
             table.add_row(*row)

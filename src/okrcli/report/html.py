@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrcli.model.numbers import format_change, value_path, with_unit
-from okrcli.report.views import SWEET_SPOT, ReportView, chart_points, kr_age
+from okrcli.report.views import SWEET_SPOT, ReportView, chart_points
 
 CHART_WIDTH, CHART_HEIGHT = 220, 64
 """Size in pixels of each key result's chart of check-ins against the plan."""
@@ -36,5 +36,4 @@ def report_html(view: ReportView) -> str:
         distribution=view.distribution(),
         sweet_spot=SWEET_SPOT,
         missed=view.missed_committed(),
-        age=lambda kr: kr_age(kr, view.as_of),
     )

@@ -77,6 +77,7 @@ def period_dict(result: PeriodResult) -> dict:
         "score": rounded(result.score),
         "start": result.start.isoformat(),
         "end": result.end.isoformat(),
+        "closed": result.closed,
         "teams": [
             {
                 "team": team.team,
@@ -99,7 +100,7 @@ def report_sections(view: ReportView) -> dict:
     return {
         "days_elapsed": view.days_elapsed,
         "days_left": view.days_left,
-        "counts": view.counts(),
+        "counts": view.counts(every_status=True),
         "missed_committed": [
             {"ref": o.ref, "title": o.title, "score": rounded(o.score), "retrospective": o.retrospective}
             for _, o in view.missed_committed()
@@ -121,7 +122,5 @@ def report_sections(view: ReportView) -> dict:
 def report_json(view: ReportView) -> str:
     """``okr report --format json``: the score contract for the teams shown, plus the report section."""
     data = period_dict(view.result)
-    keep = {t.team for t in view.teams}
-    data["teams"] = [t for t in data["teams"] if t["team"] in keep]
     data["report"] = report_sections(view)
     return json_document(data) + "\n"

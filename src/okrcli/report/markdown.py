@@ -13,7 +13,7 @@ import re
 from okrcli.model.numbers import format_change, format_confidence, value_path, with_unit
 from okrcli.model.text import printable
 from okrcli.report.sparkline import sparkline
-from okrcli.report.views import SWEET_SPOT, ReportView, guardrail_values
+from okrcli.report.views import PERIOD_ENDED, SWEET_SPOT, ReportView, guardrail_values
 from okrcli.scoring.scores import PeriodResult
 from okrcli.scoring.statuses import BREACHED
 
@@ -43,7 +43,7 @@ def score_markdown(result: PeriodResult) -> str:
     lines = [
         f"## OKR scores {result.period} (as of {result.as_of})",
         "",
-        f"Period {result.start} to {result.end}. Overall score **{result.score:.2f}**.",
+        f"Period {result.start} to {result.end}{f' ({PERIOD_ENDED}: final scores)' if result.closed else ''}. Overall score **{result.score:.2f}**.",
         "",
     ]
     for team in result.teams:
@@ -75,7 +75,7 @@ def report_markdown(view: ReportView) -> str:
     lines = [
         f"# OKR report {view.period}",
         "",
-        f"{view.start} to {view.end}, as of {view.as_of} (day {view.days_elapsed} of {view.days_total}). "
+        f"{view.start} to {view.end}, as of {view.as_of} ({view.when()}). "
         f"Overall score **{view.score:.2f}**.",
         "",
     ]
@@ -126,7 +126,7 @@ def _missed_committed(view: ReportView) -> list[str]:
     lines = ["## Committed objectives that missed", ""]
     missed = view.missed_committed()
     if not missed:
-        lines += ["None." if view.as_of > view.end else "None yet: committed objectives are graded when the period ends.", ""]
+        lines += ["None." if view.closed else "None yet: committed objectives are graded when the period ends.", ""]
     for _, objective in missed:
         lines += [f"- **{md_escape(objective.title)}** (`{objective.ref}`, {objective.score:.2f}): "
                   + (md_escape(objective.retrospective) if objective.retrospective else "**no retrospective**")]

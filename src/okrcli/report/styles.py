@@ -14,6 +14,8 @@ STATUS_STYLE = {
     s.OFF_TRACK: "red",
     s.STALE: "magenta",
     s.NOT_STARTED: "dim",
+    s.ACHIEVED: "green",
+    s.MISSED: "red",
     s.OK: "green",
     s.BREACHED: "bold red",
     s.NO_DATA: "dim",

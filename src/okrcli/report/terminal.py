@@ -13,7 +13,7 @@ from rich.tree import Tree
 from okrcli.model.numbers import format_confidence, value_path, with_unit
 from okrcli.report.alignment import AlignmentNode, alignment_tree
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line, styled
-from okrcli.report.views import guardrail_values
+from okrcli.report.views import PERIOD_ENDED, guardrail_values
 from okrcli.scoring.scores import PeriodResult
 
 
@@ -21,7 +21,7 @@ def score_tables(result: PeriodResult) -> Group:
     """One table per team: objectives, their key results (values, score, forecast, confidence) and guardrails."""
     header = Text.assemble(
         (f"OKR scores {result.period}", "bold"),
-        f"  {result.start} to {result.end}, as of {result.as_of}  ·  overall ",
+        f"  {result.start} to {result.end}, as of {result.as_of}{f'  ·  {PERIOD_ENDED}' if result.closed else ''}  ·  overall ",
         (f"{result.score:.2f}", "bold"),
     )
     parts: list = [header]

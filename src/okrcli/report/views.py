@@ -6,7 +6,7 @@ and counts, and words the phrases every renderer shares.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from okrcli.model.numbers import with_unit
@@ -14,10 +14,13 @@ from okrcli.repo.repository import Repository
 from okrcli.scoring.guardrails import GuardrailResult
 from okrcli.scoring.progress import clamp, progress
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, score_period
-from okrcli.scoring.statuses import BREACHED, KR_STATUSES, MISSED
+from okrcli.scoring.selection import Selection, select
+from okrcli.scoring.statuses import BREACHED, CLOSED_STATUSES, KR_STATUSES, MISSED, RUNNING_STATUSES
 
 BUCKETS = [(i / 10, (i + 1) / 10) for i in range(10)]
 SWEET_SPOT = 0.7
+PERIOD_ENDED = "period ended"
+"""What every report says of a closed period (as-of on or after its last day)."""
 
 
 @dataclass
@@ -56,11 +59,36 @@ class ReportView:
     def days_left(self) -> int:
         return self.days_total - self.days_elapsed
 
+    @property
+    def closed(self) -> bool:
+        """Whether the period has closed on as-of (on or after its last day): every status is final."""
+        return self.result.closed if self.result is not None else self.as_of >= self.end
+
+    def when(self, left: bool = False) -> str:
+        """Where as-of falls in the period: ``day 45 of 92`` (``, 47 left`` with ``left``),
+        or, once the period has closed (as-of on or after its last day), ``period ended: final scores``."""
+        if self.closed:
+            return f"{PERIOD_ENDED}: final scores"
+        return f"day {self.days_elapsed} of {self.days_total}" + (f", {self.days_left} left" if left else "")
+
+    def last_checkin(self, kr: KrResult) -> str:
+        """When the key result's last check-in was: ``3d ago`` while the period runs, its date
+        once it has closed (an age counted from a later as-of says nothing then); ``never``."""
+        if kr.last_checkin is None:
+            return "never"
+        if self.closed:
+            return kr.last_checkin.isoformat()
+        days = (self.as_of - kr.last_checkin).days
+        return "today" if days == 0 else f"{days}d ago"
+
     def key_results(self) -> list[KrResult]:
         return [kr for t in self.teams for o in t.objectives for kr in o.key_results]
 
-    def counts(self) -> dict[str, int]:
-        counts = {status: 0 for status in KR_STATUSES}
+    def counts(self, every_status: bool = False) -> dict[str, int]:
+        """Key results per status: those of the period's phase (running or closed), plus any
+        other that occurs; with ``every_status``, every status (the JSON's stable keys)."""
+        statuses = KR_STATUSES if every_status else (CLOSED_STATUSES if self.closed else RUNNING_STATUSES)
+        counts = {status: 0 for status in statuses}
         for kr in self.key_results():
             counts[kr.status] = counts.get(kr.status, 0) + 1
         return counts
@@ -85,11 +113,6 @@ class ReportView:
         return [g for t in self.teams for g in t.guardrails if g.status == BREACHED]
 
 
-def kr_age(kr: KrResult, as_of: date) -> int | None:
-    """Days since the key result's last check-in, None without one."""
-    return None if kr.last_checkin is None else (as_of - kr.last_checkin).days
-
-
 def guardrail_values(guardrail: GuardrailResult) -> str:
     """``12%, must stay below 15%``: a guardrail's latest value against its threshold."""
     return (
@@ -101,33 +124,20 @@ def guardrail_values(guardrail: GuardrailResult) -> str:
 def build_report(
     repo: Repository, period: str, as_of: date, team: str | None = None, owner: str | None = None
 ) -> ReportView:
-    """Scores of ``period`` on ``as_of``, filtered by team and owner, with the previous period's team scores."""
-    result = score_period(repo, period, as_of)
+    """Scores of ``period`` on ``as_of``, filtered by team and owner, with the previous period's team scores.
+
+    The filters apply to everything (:mod:`okrcli.scoring.selection`): the teams, counts,
+    sections, the overall score and the JSON. A team the filter keeps only part of gets no
+    previous score: its whole score last period would not compare with part of it now.
+    """
+    result = select(score_period(repo, period, as_of), Selection(team=team, owner=owner))
     previous_name = repo.previous_period(period)
     previous = score_period(repo, previous_name, as_of) if previous_name else None
     previous_scores = {t.team: t.score for t in previous.teams} if previous else {}
-    teams = []
-    for team_result in result.teams:
-        if team and team_result.team != team:
-            continue
-        objectives = team_result.objectives
-        if owner:
-            objectives = [
-                replace(o, key_results=[k for k in o.key_results if k.owner == owner])
-                for o in objectives
-            ]
-            objectives = [o for o in objectives if o.key_results]
-            if not objectives:
-                continue
-        teams.append(
-            TeamView(
-                team=team_result.team,
-                score=team_result.score,
-                objectives=objectives,
-                guardrails=team_result.guardrails,
-                previous_score=previous_scores.get(team_result.team),
-            )
-        )
+    teams = [
+        TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None)
+        for t in result.teams
+    ]
     return ReportView(
         period=period,
         start=result.start,
@@ -135,7 +145,7 @@ def build_report(
         as_of=as_of,
         score=result.score,
         teams=teams,
-        previous_period=previous_name if previous_scores else None,
+        previous_period=previous_name if any(t.previous_score is not None for t in teams) else None,
         result=result,
     )
 

@@ -10,7 +10,7 @@ module: :mod:`~okrcli.scoring.progress` (a key result's score), :mod:`~okrcli.sc
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from okrcli.model.numbers import format_number
@@ -22,7 +22,7 @@ from okrcli.scoring.baselines import in_force
 from okrcli.scoring.forecast import kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
 from okrcli.scoring.progress import checkins_until, kr_score, weighted_mean
-from okrcli.scoring.statuses import grade, kr_status, rollup_status
+from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, rollup_status
 
 
 @dataclass
@@ -73,6 +73,8 @@ class TeamResult:
     score: float
     objectives: list[ObjectiveResult]
     guardrails: list[GuardrailResult]
+    complete: bool = True
+    """False when a filter kept only part of the team (see :mod:`okrcli.scoring.selection`)."""
 
 
 @dataclass
@@ -85,6 +87,11 @@ class PeriodResult:
     as_of: date
     score: float
     teams: list[TeamResult]
+
+    @property
+    def closed(self) -> bool:
+        """Whether the period has closed on as-of (on or after its last day): every status is final."""
+        return is_closed(Period(self.start, self.end, self.period), self.as_of)
 
 
 def score_key_result(
@@ -155,6 +162,11 @@ def score_objective(
     terms = " + ".join(f"{k.score:.4f} x {format_number(k.weight)}" for k in krs)
     divisor = format_number(total_weight) if math.isfinite(total_weight) else "the sum of the weights (each divided by the largest first)"
     result_grade = grade(objective.type, score, period, as_of, settings)
+    if is_closed(period, as_of):
+        status, status_line = final_status(objective.type, score)
+    else:
+        status = rollup_status([k.status for k in krs])
+        status_line = "status = least healthy key result: " + ", ".join(f"{k.ref.rsplit('/', 1)[1]} {k.status}" for k in krs)
     return ObjectiveResult(
         ref=base,
         title=objective.title,
@@ -162,14 +174,14 @@ def score_objective(
         owner=objective.owner,
         score=score,
         grade=result_grade,
-        status=rollup_status([k.status for k in krs]),
+        status=status,
         aligns_to=objective.aligns_to,
         retrospective=objective.retrospective,
         key_results=krs,
         explanation=[
             f"score = weighted mean = ({terms}) / {divisor} = {score:.4f}",
             f"grade = {result_grade} ({objective.type})",
-            "status = least healthy key result: " + ", ".join(f"{k.ref.rsplit('/', 1)[1]} {k.status}" for k in krs),
+            status_line,
         ],
     )
 
@@ -200,26 +212,3 @@ def score_period(repo: Repository, period: str, as_of: date) -> PeriodResult:
         score=total,
         teams=teams,
     )
-
-
-def filter_by_prefix(result: PeriodResult, prefix: str | None) -> PeriodResult:
-    """Keep the teams, objectives and key results under ``team[/objective[/kr]]``."""
-    if not prefix:
-        return result
-    parts = prefix.strip("/").split("/")
-    teams = []
-    for team in result.teams:
-        if team.team != parts[0]:
-            continue
-        objectives = []
-        for objective in team.objectives:
-            if len(parts) > 1 and objective.ref.split("/")[1] != parts[1]:
-                continue
-            krs = [k for k in objective.key_results if len(parts) < 3 or k.ref.split("/")[2] == parts[2]]
-            if krs:
-                objectives.append(replace(objective, key_results=krs))
-        guardrails = team.guardrails if len(parts) == 1 else [g for g in team.guardrails if g.ref.split("/")[1] == parts[1]]
-        if objectives or guardrails:
-            teams.append(replace(team, objectives=objectives, guardrails=guardrails))
-    return replace(result, teams=teams)
-

@@ -2,8 +2,10 @@
 
 A key result's status says whether it will reach its target (docs/scoring.md, "Status and
 forecast"); an objective takes its least healthy key result's status; a guardrail is ok or
-breached; an objective's grade judges its score.  Reports count, order and colour these
-words from here, so a new status is added in one place.
+breached; an objective's grade judges its score.  Once the period has closed (as-of on or
+after its last day) every status is final: ``done``, ``achieved`` or ``missed``, for key
+results and objectives alike, each judged on its own final score.  Reports count, order
+and colour these words from here, so a new status is added in one place.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ OFF_TRACK = "off-track"
 STALE = "stale"
 NOT_STARTED = "not-started"
 DONE = "done"
+ACHIEVED = "achieved"
+MISSED = "missed"
 
 KR_STATUSES = {
     ON_TRACK: "the forecast reaches the objective type's bar",
@@ -28,11 +32,19 @@ KR_STATUSES = {
     STALE: "the last check-in is older than [checkin] stale_days",
     NOT_STARTED: "no check-in yet",
     DONE: "the score is 1.0",
+    ACHIEVED: "the period has closed and the final score reached the objective type's bar, short of 1.0",
+    MISSED: "the period has closed and the final score is below the objective type's bar",
 }
 """Key-result (and objective) statuses in the order reports list them, with their meaning."""
 
-HEALTH_ORDER = (OFF_TRACK, AT_RISK, STALE, NOT_STARTED, ON_TRACK, DONE)
-"""Least healthy first: an objective's status is its least healthy key result's."""
+RUNNING_STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, STALE, NOT_STARTED, DONE)
+"""The statuses while the period runs."""
+
+CLOSED_STATUSES = (DONE, ACHIEVED, MISSED)
+"""The final statuses, once the period has closed: nothing is on track or stale any more."""
+
+HEALTH_ORDER = (MISSED, OFF_TRACK, AT_RISK, STALE, NOT_STARTED, ON_TRACK, ACHIEVED, DONE)
+"""Least healthy first: while the period runs, an objective's status is its least healthy key result's."""
 
 OK = "ok"
 BREACHED = "breached"
@@ -45,7 +57,8 @@ GUARDRAIL_STATUSES = {
 }
 
 GREEN, YELLOW, RED = "green", "yellow", "red"
-MET, OPEN, MISSED = "met", "open", "missed"
+MET, OPEN = "met", "open"
+# MISSED is a grade too, with the same meaning: below the bar once the period has closed
 
 GRADES = {
     GREEN: "aspirational, score at or above [scoring] green",
@@ -53,7 +66,7 @@ GRADES = {
     RED: "aspirational, score below [scoring] yellow",
     MET: "committed, score 1.0",
     OPEN: "committed, below 1.0 while the period runs",
-    MISSED: "committed, below 1.0 after the period ended",
+    MISSED: "committed, below 1.0 once the period has closed",
 }
 
 ON_TRACK_BARS = {"committed": 1.0, "aspirational": 0.7}
@@ -64,6 +77,21 @@ AT_RISK_FRACTION = 0.7
 
 LOW_CONFIDENCE = 0.3
 """A latest confidence below this can never read on-track."""
+
+
+def is_closed(period: Period, as_of: date) -> bool:
+    """Whether the period has closed on ``as_of``: on or after its last day every status is final."""
+    return as_of >= period.end
+
+
+def final_status(kind: str, score: float) -> tuple[str, str]:
+    """The status of a key result or objective of a closed period, from its final score, and why."""
+    bar = ON_TRACK_BARS[kind]
+    if score >= 1.0:
+        return DONE, "status = done (score is 1.0)"
+    if score >= bar:
+        return ACHIEVED, f"status = achieved (the period has closed; final score {score:.4f} >= bar {bar} ({kind}))"
+    return MISSED, f"status = missed (the period has closed; final score {score:.4f} < bar {bar} ({kind}))"
 
 
 def kr_status(
@@ -77,6 +105,8 @@ def kr_status(
     stale_days: int,
 ) -> tuple[str, str]:
     """A key result's status on ``as_of`` and the explanation line saying which rule chose it."""
+    if is_closed(period, as_of):
+        return final_status(kind, score)
     if score >= 1.0:
         return DONE, "status = done (score is 1.0)"
     if last is None:
@@ -97,18 +127,19 @@ def kr_status(
 
 
 def rollup_status(statuses: list[str]) -> str:
-    """An objective is done when every key result is; otherwise its least healthy key result's status."""
+    """While the period runs: an objective is done when every key result is; otherwise its
+    least healthy key result's status (a closed period's objective: :func:`final_status`)."""
     if statuses and all(s == DONE for s in statuses):
         return DONE
     return min((s for s in statuses if s != DONE), key=HEALTH_ORDER.index, default=NOT_STARTED)
 
 
 def grade(kind: str, score: float, period: Period, as_of: date, settings: Settings) -> str:
-    """Aspirational: green/yellow/red; committed: met at 1.0, else missed once the period ended, open before."""
+    """Aspirational: green/yellow/red; committed: met at 1.0, else missed once the period has closed, open before."""
     if kind == "committed":
         if score >= 1.0:
             return MET
-        return MISSED if as_of > period.end else OPEN
+        return MISSED if is_closed(period, as_of) else OPEN
     if score >= settings.scoring.green:
         return GREEN
     return YELLOW if score >= settings.scoring.yellow else RED
