@@ -56,6 +56,7 @@ def test_a_folder_named_like_an_unusable_period_is_not_a_period_folder(tmp_path,
         ["report"],
         ["tree"],
         ["checkin", "finance/faster-close/close-time", "--value", "5", "--dry-run"],
+        ["rebaseline", "finance/faster-close/close-time", "--target", "3", "--reason", "new data", "--dry-run"],
         ["draft", "--team", "ops", "--objective", "Grow", "--type", "committed", "--kr", "Raise a from 1 to 2", "--kr", "Raise b from 1 to 2"],
     ],
 )
