@@ -25,9 +25,12 @@ from okrcli.cli import schema as schema_cmd
 from okrcli.cli import score as score_cmd
 from okrcli.cli import validate as validate_cmd
 from okrcli.cli.common import RepoOption, State, exits
+from okrcli.cli import refs as refs_cmd
 
+from okrcli.cli.help import OkrGroup
 app = typer.Typer(
     name="okr",
+    cls=OkrGroup,
     help=(
         "OKRs as plain YAML files in git: validate, check in, score, lint and report.\n\n"
         "Run inside an OKR repository (a folder with okr.toml), or point at one with -C PATH."
@@ -64,6 +67,7 @@ app.command("schema")(exits(schema_cmd.schema))
 app.command("score")(exits(score_cmd.score))
 app.command("checkin")(exits(checkin_cmd.checkin))
 app.command("pull")(exits(pull_cmd.pull))
+app.command("refs")(exits(refs_cmd.refs))
 app.command("rebaseline")(exits(rebaseline_cmd.rebaseline))
 app.command("draft")(exits(draft_cmd.draft))
 app.command("lint")(exits(lint_cmd.lint))

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from okrcli.cli.common import RepoOption
+from okrcli.cli.refs import complete_ref
 
 
 def checkin(
@@ -16,24 +17,31 @@ def checkin(
     ref: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="[REF]",
-            help="team/objective/kr or team/guardrail; a unique shorter form (objective/kr, kr) works too. "
-            "Without --value it is a prefix selecting what to walk through.",
+            metavar="REF",
+            help="team/objective/kr or team/guardrail (`okr refs` lists them); a unique shorter form "
+            "(objective/kr, kr) works too. Without --value it is a prefix selecting what to walk through.",
             show_default=False,
+            autocompletion=complete_ref,
         ),
     ] = None,
-    value: Annotated[Optional[str], typer.Option(help="New value: 5.5, 12%, 1,200, 1.2k, $2M.", show_default=False)] = None,
-    confidence: Annotated[
-        Optional[str], typer.Option(help="Your belief the target will be hit: 0.6 or 60%.", show_default=False)
+    value: Annotated[
+        Optional[str], typer.Option(metavar="VALUE", help="New value: 5.5, 12%, 1,200, 1.2k, $2M, 38 min.", show_default=False)
     ] = None,
-    note: Annotated[Optional[str], typer.Option(help="A short note: what moved the number.", show_default=False)] = None,
+    confidence: Annotated[
+        Optional[str], typer.Option(metavar="C", help="Your belief the target will be hit: 0.6 or 60%.", show_default=False)
+    ] = None,
+    note: Annotated[Optional[str], typer.Option(metavar="TEXT", help="A short note: what moved the number.", show_default=False)] = None,
     day: Annotated[
         Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the check-in (default: today).", show_default=False)
     ] = None,
-    by: Annotated[Optional[str], typer.Option(help="Who is checking in.", show_default=False)] = None,
-    period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing the date).", show_default=False)] = None,
-    team: Annotated[Optional[str], typer.Option(help="Interactive: only this team's key results.", show_default=False)] = None,
-    owner: Annotated[Optional[str], typer.Option(help="Interactive: only key results this person owns.", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option(metavar="NAME", help="Who is checking in.", show_default=False)] = None,
+    period: Annotated[
+        Optional[str], typer.Option(metavar="PERIOD", help="Period (default: the one containing the date).", show_default=False)
+    ] = None,
+    team: Annotated[Optional[str], typer.Option(metavar="TEAM", help="Interactive: only this team's key results.", show_default=False)] = None,
+    owner: Annotated[
+        Optional[str], typer.Option(metavar="NAME", help="Interactive: only key results this person owns.", show_default=False)
+    ] = None,
     replace: Annotated[
         bool,
         typer.Option("--replace", help="Change a check-in already recorded for that date; what you do not give again is kept."),

@@ -40,24 +40,36 @@ def _write(repo_dir, settings, team, period, drafts, lead, dry_run: bool, prompt
 
 def draft(
     ctx: typer.Context,
-    team: Annotated[Optional[str], typer.Option(help="Team slug (asked for when missing).", show_default=False)] = None,
-    period: Annotated[Optional[str], typer.Option(help="Period, e.g. 2027-Q1 (default: this quarter).", show_default=False)] = None,
-    objective: Annotated[Optional[str], typer.Option(help="Objective title (non-interactive).", show_default=False)] = None,
+    team: Annotated[Optional[str], typer.Option(metavar="TEAM", help="Team slug (asked for when missing).", show_default=False)] = None,
+    period: Annotated[
+        Optional[str], typer.Option(metavar="PERIOD", help="Period, e.g. 2027-Q1 (default: this quarter).", show_default=False)
+    ] = None,
+    objective: Annotated[
+        Optional[str], typer.Option(metavar="TITLE", help="Objective title (non-interactive).", show_default=False)
+    ] = None,
     objective_type: Annotated[
-        Optional[str], typer.Option("--type", help="committed or aspirational.", show_default=False)
+        Optional[str], typer.Option("--type", metavar="[committed|aspirational]", help="The objective's type.", show_default=False)
     ] = None,
     kr: Annotated[
         Optional[list[str]],
-        typer.Option("--kr", help='Key result as a sentence, repeatable: --kr "Reduce close from 7 to 4 days".', show_default=False),
+        typer.Option(
+            "--kr", metavar="SENTENCE", help='Key result as a sentence, repeatable: --kr "Reduce close from 7 to 4 days".', show_default=False
+        ),
     ] = None,
-    owner: Annotated[Optional[str], typer.Option(help="Owner of the objective.", show_default=False)] = None,
-    aligns_to: Annotated[Optional[str], typer.Option("--aligns-to", help="team/objective this supports.", show_default=False)] = None,
+    owner: Annotated[Optional[str], typer.Option(metavar="NAME", help="Owner of the objective.", show_default=False)] = None,
+    aligns_to: Annotated[
+        Optional[str], typer.Option("--aligns-to", metavar="REF", help="team/objective this supports.", show_default=False)
+    ] = None,
     from_file: Annotated[
         Optional[Path],
-        typer.Option("--from", help="A Markdown list: objectives as top-level items, key results nested under them.", show_default=False),
+        typer.Option(
+            "--from", metavar="FILE", help="A Markdown list: objectives as top-level items, key results nested under them.", show_default=False
+        ),
     ] = None,
     carry_over: Annotated[bool, typer.Option("--carry-over", help="Start from the objectives of --from-period that missed their bar.")] = False,
-    from_period: Annotated[Optional[str], typer.Option("--from-period", help="With --carry-over: the period to carry from.", show_default=False)] = None,
+    from_period: Annotated[
+        Optional[str], typer.Option("--from-period", metavar="PERIOD", help="With --carry-over: the period to carry from.", show_default=False)
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be written; write nothing.")] = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; fail when something is missing.")] = False,
     repo: RepoOption = None,

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from okrcli.cli.common import RepoOption
+from okrcli.cli.refs import complete_prefix
 
 
 class ScoreFormat(str, Enum):
@@ -21,10 +22,14 @@ def score(
     ctx: typer.Context,
     prefix: Annotated[
         Optional[str],
-        typer.Argument(metavar="[REF-PREFIX]", help="Only this team, team/objective or team/objective/kr."),
+        typer.Argument(
+            metavar="PREFIX", help="Only this team, team/objective or team/objective/kr (`okr refs` lists them).",
+            autocompletion=complete_prefix,
+        ),
     ] = None,
     period: Annotated[
-        Optional[str], typer.Option(help="Period to score (default: the one containing --as-of).", show_default=False)
+        Optional[str],
+        typer.Option(metavar="PERIOD", help="Period to score (default: the one containing --as-of).", show_default=False),
     ] = None,
     as_of: Annotated[
         Optional[str], typer.Option("--as-of", metavar="DATE", help="Score as on this day (default: today).", show_default=False)

@@ -21,7 +21,7 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Files or folders to report on (default: every OKR file).", show_default=False),
+        typer.Argument(metavar="PATH", help="Files or folders to report on (default: every OKR file).", show_default=False),
     ] = None,
     output_format: Annotated[
         Optional[DiagnosticFormat],

@@ -62,6 +62,23 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
+def _unit_hint(field: str | None, value: Any) -> str | None:
+    """What to write instead of a number with a unit in it: ``confidence: 80%`` -> 0.8, ``value: 12%`` -> 12."""
+    text = str(value).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    percent = text.endswith("%")
+    try:
+        number = float(text.rstrip("%").strip().replace(",", ""))
+    except ValueError:
+        return None
+    if field == "confidence":
+        if percent or 5 <= number <= 100:  # 60 or 80 mean a percentage; 1.5 is just too high
+            return f"confidence is a fraction, not a percentage: write {number / 100:g} for {number:g}%"
+        return "confidence is a fraction from 0 to 1: 0.6 means 60%"
+    if percent:
+        return f"write {number:g} and put the unit in the key result's `unit: \"%\"`"
+    return None
+
+
 def to_diagnostics(errors: list[dict], source_map: SourceMap, data: Any, file: Path, reported: frozenset) -> list[Diagnostic]:
     """One diagnostic per pydantic error, pointing at the offending key or value."""
     result: list[Diagnostic] = []
@@ -120,7 +137,7 @@ def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path)
     if field == "objectives" and kind == "too_short":
         return error("missing-field", "the file has no objectives", file, source_map.key(path), "add at least one objective")
     if kind in _NUMBER_ERRORS:
-        hint = "write a plain number such as 7 or 12.5; put the unit in `unit:`"
+        hint = _unit_hint(field, value) or "write a plain number such as 7 or 12.5; put the unit in `unit:`"
         if kind == "finite_number":
             hint = "use a finite number"
         return error("not-a-number", f"'{field}' of {where} must be a number, got {_value_text(value)}", file, span, hint)
@@ -128,7 +145,7 @@ def _diagnostic_for(problem: dict, source_map: SourceMap, data: Any, file: Path)
         return error("bad-date", f"'{field}' of {where} must be a date, got {_value_text(value)}", file, span, "write dates as YYYY-MM-DD")
     if kind in _RANGE_ERRORS:
         limit = next(iter(problem.get("ctx", {}).values()), None)
-        hint = "write confidence as a fraction: 0.6 means 60%" if field == "confidence" else None
+        hint = _unit_hint(field, value) if field == "confidence" else None
         bound = {"greater_than": "above", "greater_than_equal": "at least", "less_than": "below", "less_than_equal": "at most"}[kind]
         return error("out-of-range", f"'{field}' of {where} is {_value_text(value)}; it must be {bound} {limit}", file, span, hint)
     if kind == "string_pattern_mismatch":

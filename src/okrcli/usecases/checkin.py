@@ -172,7 +172,7 @@ def only_match(metrics: list[Metric], ref: str, period_hint: str) -> Metric:
     if not metrics:
         raise UsageError(
             f"no key result or guardrail matches {ref!r} in {period_hint}",
-            hint="give team/objective/kr (see `okr score` for refs), or --period for another period",
+            hint="`okr refs` lists the references of the period (`okr refs --period P` of another); give one of them",
         )
     listing = ", ".join(m.ref for m in metrics[:12]) + (" ..." if len(metrics) > 12 else "")
     raise UsageError(f"{ref!r} is ambiguous: it matches {listing}", hint="give more of the reference, e.g. team/objective/kr")
