@@ -205,3 +205,14 @@ def test_draft_refuses_control_characters_up_front(repo, capsys, option):
     result = run_cli(capsys, "-C", str(repo), *args)
     assert result.exit_code == 2 and f"{option} contains U+001B (ESC)" in result.stderr
     assert "would not validate" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text,rendered",
+    [("Nov close", "Nov close"), ("done\t", '"done\\t"'), (" x", '" x"'), ("a\u2028b", '"a\\nb"'), ("a\x85b\r\nc", '"a\\nb\\nc"'),
+     ("yes", '"yes"'), ("a #b", '"a #b"')],
+)
+def test_every_writer_of_text_quotes_what_a_plain_scalar_would_lose(text, rendered):
+    from okrcli.yamlio.splice import render_text
+
+    assert render_text(text) == rendered  # okr rebaseline --reason and okr pull use it too

@@ -16,6 +16,7 @@ from datetime import date
 
 from okrcli.model.errors import EditRefused
 from okrcli.model.numbers import render_number
+from okrcli.model.text import LINE_SEPARATORS
 from okrcli.yamlio.flow import add_to_flow
 from okrcli.yamlio.line_endings import edits_lines, line_ending
 from okrcli.yamlio.writer import Geometry, geometry
@@ -51,9 +52,11 @@ def render_text(text: str) -> str:
     """A YAML scalar for ``text``: plain when unambiguous, otherwise double-quoted.
 
     Double quotes keep what a plain scalar would lose: whitespace at either end (a trailing
-    tab), line breaks (as ``\\n``). ``text`` holds no control characters (see
-    :func:`okrcli.model.text.text_to_write`): YAML files must not contain them, escaped or not.
+    tab), line breaks (as ``\\n``). Every kind of line break (CR, NEL, the Unicode line and
+    paragraph separators) is written as a newline. Other control characters must not reach
+    this (see :func:`okrcli.model.text.text_to_write`): a file with one fails validation.
     """
+    text = LINE_SEPARATORS.sub("\n", text)
     if _PLAIN_SAFE.match(text) and text == text.strip() and "\t" not in text and not _RESERVED.match(text) and " #" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)
