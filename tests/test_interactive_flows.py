@@ -184,3 +184,11 @@ def test_declining_prints_the_commands_that_record_it_later(repo, capsys, monkey
     assert result.exit_code == 1
     assert ("okr checkin finance/faster-close/close-time --value 5.8 --date 2026-11-23 --confidence 0.6 "
             "--note 'AP export now hourly'") in result.stdout
+
+
+@pytest.mark.parametrize("cut", [3, 4])  # at "Rewrite it", then at the type after rewriting
+def test_end_of_input_after_feedback_on_the_objective(repo, capsys, monkeypatch, cut):
+    answers = ["people", "2027-Q1", "Maintain 12 great offices", "Acme is where good people want to stay"]
+    result = _draft(capsys, monkeypatch, repo, answers[:cut])
+    assert result.exit_code == 130 and result.stderr == "okr: input ended; nothing was written\n"
+    assert "Rewrite it" in result.stdout and not (repo / PEOPLE).exists()
