@@ -116,31 +116,17 @@ def apply_suppressions(
                 for rule in s.rules:
                     if (path, s.line, rule) in used or (selection is not None and rule in selection.left_out_now):
                         continue
-                    reason = _unused_reason(rule, selection)
+                    reason, hint = _why_unused(rule, selection)
                     kept.append(
-                        Diagnostic(
-                            "unused-suppression",
-                            Severity.INFO,
-                            f"`okr: disable-{s.kind} {rule}` {reason}",
-                            path,
-                            Span.point(s.line, s.column),
-                            _unused_hint(rule, selection),
-                        )
+                        Diagnostic("unused-suppression", Severity.INFO, f"`okr: disable-{s.kind} {rule}` {reason}", path, Span.point(s.line, s.column), hint)
                     )
     return kept
 
 
-def _unused_reason(rule: str, selection: Selection | None) -> str:
+def _why_unused(rule: str, selection: Selection | None) -> tuple[str, str]:
+    """(what is wrong with a suppression of ``rule`` that silenced nothing, what to do)."""
     if rule not in ALL_NAMES:
-        return "names no known rule"
+        return "names no known rule", "`okr rules` lists the rule names"
     if selection is not None and not selection.wants(rule):
-        return "names a rule that is not enabled (okr.toml [lint]), so it silences nothing"
-    return "silences nothing"
-
-
-def _unused_hint(rule: str, selection: Selection | None) -> str:
-    if rule not in ALL_NAMES:
-        return "`okr rules` lists the rule names"
-    if selection is not None and not selection.wants(rule):
-        return "remove the comment, or enable the rule again in okr.toml [lint]"
-    return "remove the comment"
+        return "names a rule that is not enabled (okr.toml [lint]), so it silences nothing", "remove the comment, or enable the rule again in okr.toml [lint]"
+    return "silences nothing", "remove the comment"
