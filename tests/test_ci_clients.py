@@ -8,6 +8,7 @@ Advanced Security rule set, with no warning or error.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -164,8 +165,9 @@ def test_usage_errors_are_annotations_too(nested, monkeypatch, capsys):
     assert result.exit_code == 2 and "no such file or folder" in result.stdout
 
 
-@pytest.mark.skipif(not MULTITOOL.exists(), reason="the SARIF multitool is not installed: run scripts/install-test-deps.sh")
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed: scripts/install-test-deps.sh installs it")
 def test_sarif_passes_the_multitool_github_rules(nested, tmp_path, monkeypatch, capsys):
+    assert MULTITOOL.exists(), "the SARIF multitool is not installed: run scripts/install-test-deps.sh"
     monkeypatch.chdir(nested / "planning")
     logs = {"findings.sarif": run_cli(capsys, "lint", "--as-of", "2026-10-10", "--format", "sarif").stdout}
     (nested / "planning/okr.toml").write_text('root = "okrs"\n[lint]\nselekt = 1\n')
