@@ -97,7 +97,9 @@ def _ask_entry(metric, when: date, by: str | None, default_note: str | None):
     note = _ask_until("  note (Enter for none): ", lambda answer: text_to_write(answer, "the note", multiline=True))
     if note is None:
         return None
-    return NewCheckIn(when, number, last if belief is False else belief, (note or None) if note is not False else default_note, by)
+    if belief is False:  # Enter keeps the last confidence
+        belief = last
+    return NewCheckIn(when, number, belief, default_note if note is False else note, by)
 
 
 def _ask_until(prompt: str, read):
