@@ -115,7 +115,7 @@ def checkin(
         if not metrics:
             fail(
                 f"nothing to check in for {ref or 'this selection'} in {period_label(period, when)}",
-                hint="check --team/--owner/--period, or give a reference prefix such as finance/faster-close",
+                hint="`okr refs` lists what the period has; check --team/--owner/--period, or give a prefix such as finance",
             )
         entries = walk(metrics, when, by, note, replace)
         if entries is None:
