@@ -12,12 +12,18 @@ from tests.helpers import ACME, copy_acme, run_cli
 AS_OF = "2026-11-20"
 
 
-@pytest.mark.parametrize("width", [100, 80])
+@pytest.mark.parametrize("width", [40, 50, 60, 80, 100, 120])
 def test_terminal_dashboard(capsys, monkeypatch, width):
     monkeypatch.setenv("COLUMNS", str(width))
     result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF)
     assert result.exit_code == 0, result.stderr
-    assert max(len(line) for line in result.stdout.splitlines()) <= width
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert [line for line in lines if line != line.rstrip()] == []  # no trailing spaces on plain text
+    assert "…" not in result.stdout  # nothing cut: titles, statuses and headings are whole
+    if width < 75:  # stacked: each title on its own line, its figures under it
+        assert "Reduce month-end close from 7 days to 4 days" in result.stdout.replace("\n  ", " ")
+        assert "objective / key result" not in result.stdout
     assert "\x1b[" not in result.stdout  # piped and NO_COLOR: plain text
     assert_golden(f"report/dashboard-{width}.txt", result.stdout)
 

@@ -88,7 +88,7 @@ def report(
 
     if chosen == "terminal":
         from okrcli.report.console import make_console, pager_environment
-        from okrcli.report.dashboard import dashboard
+        from okrcli.report.dashboard import dashboard, without_trailing_spaces
 
         console = make_console()
         renderable = dashboard(view, console.width)
@@ -101,7 +101,9 @@ def report(
                 return 0
             sys.stdout.write(capture.get())
             return 0
-        console.print(renderable)
+        with console.capture() as capture:
+            console.print(renderable)
+        sys.stdout.write(without_trailing_spaces(capture.get()))
         return 0
 
     from okrcli.report.outputs import render_report

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from okrcli.model.numbers import format_confidence, value_path
+from okrcli.report.dashboard_stacked import packed, stacked_team
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
 from okrcli.report.views import ReportView, guardrail_values
@@ -20,6 +21,9 @@ WIDE = 120
 """From this width the values get their own column; below it they go under the title."""
 NARROW = 90
 """Below this width the confidence column is dropped."""
+STACKED = 75
+"""Below this width the table leaves no readable room for titles: each title gets a line of its
+own with its figures under it (:mod:`okrcli.report.dashboard_stacked`)."""
 
 
 def progress_bar(score: float, expected: float | None, width: int, style: str) -> Text:
@@ -36,21 +40,20 @@ def progress_bar(score: float, expected: float | None, width: int, style: str) -
     return text
 
 
-def header(view: ReportView) -> Group:
-    """The period, the day, a count of key results by status and the overall score."""
-    counts = view.counts()
-    title = Text.assemble(
-        ("OKR dashboard ", "bold"),
-        (view.period, "bold cyan"),
-        f"  {view.start} → {view.end}  ·  as of {view.as_of}  ·  {view.when(left=True)}",
-    )
-    tally = Text()
-    for status, count in counts.items():
-        if tally:
-            tally.append("  ")
-        tally.append(f"{status} {count}", style=STATUS_STYLE.get(status, ""))
-    tally.append(f"    overall {view.score:.2f}", style="bold")
-    return Group(title, tally)
+def header(view: ReportView, width: int) -> Group:
+    """The period, the day, a count of key results by status and the overall score.
+
+    Each piece stays whole: a line breaks between pieces, never inside one (``day 51 / of 92``).
+    """
+    title = [
+        Text.assemble(("OKR dashboard ", "bold"), (view.period, "bold cyan")),
+        Text(f"{view.start} → {view.end}"),
+        Text(f"as of {view.as_of}"),
+        Text(view.when(left=True)),
+    ]
+    tally = [Text(f"{status} {count}", style=STATUS_STYLE.get(status, "")) for status, count in view.counts().items()]
+    tally.append(Text(f"overall {view.score:.2f}", style="bold"))
+    return Group(*packed(title, width, "  ·  "), *packed(tally, width))
 
 
 def team_table(team, view: ReportView, width: int) -> Table:
@@ -117,17 +120,24 @@ def team_table(team, view: ReportView, width: int) -> Table:
 
 
 def dashboard(view: ReportView, width: int) -> Group:
-    """The whole dashboard for a terminal ``width`` columns wide."""
-    parts: list = [header(view)]
+    """The whole dashboard for a terminal ``width`` columns wide: a table, or stacked below :data:`STACKED`."""
+    parts: list = [header(view, width)]
     for team in view.teams:
         change = ""
         if team.previous_score is not None:
             change = f"  ({one_line(view.previous_period)}: {team.previous_score:.2f})"
         parts.append(Text(""))
-        parts.append(Rule(Text.assemble((one_line(team.team), "bold"), f"  {team.score:.2f}{change}"), align="left", style="dim"))
-        parts.append(team_table(team, view, width))
+        heading = Text.assemble((one_line(team.team), "bold"), f"  {team.score:.2f}{change}")
+        # a rule cuts a heading that does not fit (`(2026-Q3: 0.9…`): then the heading alone, wrapped
+        parts.append(Rule(heading, align="left", style="dim") if heading.cell_len + 4 <= width else heading)
+        parts.append(team_table(team, view, width) if width >= STACKED else stacked_team(team, view, width, progress_bar))
     if not view.teams:
         parts.append(Text("\nnothing matches the filters", style="dim"))
     parts.append(Text(""))
     parts.append(Text("progress: █ score so far, │ where a straight line to the target would be today; trend: check-ins, up is toward the target", style="dim"))
     return Group(*parts)
+
+
+def without_trailing_spaces(text: str) -> str:
+    """Plain-text output as lines with no trailing spaces (rich pads every cell and line to the width)."""
+    return "\n".join(line.rstrip() for line in text.split("\n"))
