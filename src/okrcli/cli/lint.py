@@ -129,10 +129,7 @@ def _lint(ctx: typer.Context, options: _Options) -> int:
                 out("[]")
             return 0
         paths = selected.files
-    notes: list[str] = []
-    diagnostics, checked = diagnose(start, paths or None, day, True, options.select, options.ignore, options.use_cache, options.jobs, notes)
-    for note in notes:
-        err(f"okr: note: {note}")
+    diagnostics, checked = diagnose(start, paths or None, day, True, options.select, options.ignore, options.use_cache, options.jobs)
 
     if chosen is LintFormat.github:
         from okrcli.report.ci_formats import github
