@@ -44,7 +44,7 @@ objectives:
         owner: ines
         weight: 2
         source:
-          name: kpis
+          name: close-report
           select: /days
           column: days
           row: october
@@ -55,7 +55,7 @@ objectives:
             confidence: 0.6
             note: pilot live for 2 of 3 banks
             by: ines
-            source: kpis
+            source: close-report
         rebaselines:
           - date: 2026-10-15
             field: target
@@ -145,6 +145,8 @@ def acme(tmp_path_factory):
     """A copy of examples/acme with the schema `okr schema` prints now."""
     repo = copy_acme(tmp_path_factory.mktemp("editor") / "acme")
     (repo / "okr.schema.json").unlink()
+    with (repo / "okr.toml").open("a") as config:  # the source EVERY_PROPERTY's key result names
+        config.write('\n[sources.close-report]\nfile = "metrics/close.json"\n')
     return repo
 
 
@@ -275,7 +277,7 @@ objectives:
             value: 6.5
             <check-in>
         source:
-          name: kpis
+          name: close-report
           <source>
     initiatives:
       - title: Close checklist
