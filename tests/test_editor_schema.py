@@ -20,106 +20,12 @@ from tests.lsp_client import YAML_LANGUAGE_SERVER, node, yaml_language_server
 
 pytestmark = pytest.mark.skipif(node() is None, reason="node is not installed: scripts/install-test-deps.sh installs it")
 
-MODELINE = "# yaml-language-server: $schema=../../okr.schema.json\n"
+DATA = Path(__file__).resolve().parent / "data/editor"
 
 # Every property of the format, in a file okr accepts: hovering each key must explain it.
-EVERY_PROPERTY = MODELINE + """\
-team: treasury
-period: 2026-Q4
-start: 2026-10-05
-end: 2027-01-08
-lead: omar-haddad
-objectives:
-  - id: faster-close
-    title: Close the books fast enough to steer by them
-    type: committed
-    owner: omar
-    aligns_to: company/efficient-growth
-    key_results:
-      - id: close-time
-        title: Reduce month-end close from 7 days to 4 days
-        baseline: 7
-        target: 4
-        unit: days
-        owner: ines
-        weight: 2
-        source:
-          name: close-report
-          select: /days
-          column: days
-          row: october
-          key: month
-        checkins:
-          - date: 2026-10-20
-            value: 6.5
-            confidence: 0.6
-            note: pilot live for 2 of 3 banks
-            by: ines
-            source: close-report
-        rebaselines:
-          - date: 2026-10-15
-            field: target
-            old: 3
-            new: 4
-            reason: the audit adds a day
-            by: omar
-      - id: recon
-        title: Reduce unreconciled items from 120 to 30
-        baseline: 120
-        target: 30
-    initiatives:
-      - Automate bank reconciliation
-      - title: Close checklist
-        status: in progress
-        link: https://tracker.example/FIN-42
-    retrospective: Close time fell to 5 days
-    notes: carried over from Q3
-guardrails:
-  - id: churn
-    title: Monthly customer churn stays below 2%
-    unit: "%"
-    threshold: 2
-    must_stay: below
-    checkins:
-      - date: 2026-10-20
-        value: 1.6
-"""
+EVERY_PROPERTY = (DATA / "every-property.yaml").read_text()
 
-MISTAKES = MODELINE + """\
-team: Finance Ops
-period: Q4 2026
-objectives:
-  - id: faster-close
-    title: Close the books fast enough to steer by them
-    type: commited
-    aligns_to: company/Efficient Growth
-    key_results:
-      - id: close-time
-        title: Reduce month-end close from 7 days to 4 days
-        baselin: 7
-        target: 4
-        weight: 0
-        checkins:
-          - date: 05/10/2026
-            value: 6.5
-            confidence: 1.5
-      - id: Recon
-        title: Reduce unreconciled items from 120 to 30
-        baseline: "120 items"
-  - id: lonely
-    title: One key result is not enough
-    type: aspirational
-    key_results:
-      - id: only
-        title: Raise NPS from 30 to 40
-        baseline: 30
-        target: 40
-guardrails:
-  - id: churn
-    title: Churn stays low
-    threshold: 2
-    must_stay: under
-"""
+MISTAKES = (DATA / "mistakes.yaml").read_text()
 
 # (line, words the message must hold): each typical mistake, at its line
 EXPECTED = [
@@ -257,38 +163,7 @@ def test_the_schema_itself_describes_every_property_with_no_null_default(schema)
 
 
 # Where completion is asked for: a blank line (marked <PLACE>) in each kind of mapping.
-COMPLETION_DOCUMENT = MODELINE + """\
-team: finance
-period: 2026-Q4
-<file>
-objectives:
-  - id: faster-close
-    title: Close the books fast enough to steer by them
-    type: committed
-    <objective>
-    key_results:
-      - id: close-time
-        title: Reduce month-end close from 7 days to 4 days
-        baseline: 7
-        target: 4
-        <key result>
-        checkins:
-          - date: 2026-10-20
-            value: 6.5
-            <check-in>
-        source:
-          name: close-report
-          <source>
-    initiatives:
-      - title: Close checklist
-        <initiative>
-guardrails:
-  - id: churn
-    title: Churn stays low
-    threshold: 2
-    must_stay: below
-    <guardrail>
-"""
+COMPLETION_DOCUMENT = (DATA / "completion.yaml").read_text()
 OFFERED = {"file": {"lead", "start", "end"}, "objective": {"owner", "aligns_to", "retrospective"},
            "key result": {"unit", "owner", "weight"}, "check-in": {"confidence", "note"},
            "source": {"select", "column"}, "initiative": {"status", "link"}, "guardrail": {"unit", "checkins"}}
