@@ -161,3 +161,18 @@ def test_json_output_keeps_its_keys(repo, capsys):
         "ref", "source", "file", "status", "unit", "old", "new", "old_score", "new_score", "problem",
     }
     assert data["files"][0]["path"].endswith(FILE)
+
+
+def test_the_acme_example_pulls_its_kpis_file(tmp_path, capsys):
+    from tests.helpers import copy_acme
+
+    repo = copy_acme(tmp_path / "acme")
+    path = repo / "okrs/2026-Q4/people.yaml"
+    before = path.read_text()
+    dry = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--dry-run")
+    assert dry.exit_code == 0 and "would write 2 check-ins" in dry.stdout and path.read_text() == before
+    result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY)
+    assert result.exit_code == 0
+    added = "".join(only_inserted(before, path.read_text()))
+    assert "value: 21.8" in added and "value: 39.5" in added and added.count("source: kpis") == 2
+    assert run_cli(capsys, "-C", str(repo), "validate").exit_code == 0

@@ -62,23 +62,32 @@ def pull_json(result: PullResult, base: Path) -> str:
     return json_escaped(json.dumps(pull_data(result, base), indent=2, ensure_ascii=False))
 
 
-def _line(item: PulledKr, width: int) -> str:
-    ref = item.ref.ljust(width)
+def _columns(item: PulledKr) -> tuple[str, str, str]:
+    """(values, score change, where from) of one key result's line."""
+    source = f"(source {item.source})"
     if item.status == "failed":
-        return f"  {ref}  failed (source {item.source})"
+        return "failed", "", source
     if item.status == "unchanged":
-        return f"  {ref}  {with_unit(item.new, item.unit)}, unchanged (source {item.source})"
-    change = "" if item.old_score is None or item.new_score is None else format_change(item.new_score - item.old_score)
-    scores = f"score {item.old_score:.2f} -> {item.new_score:.2f} ({change})" if change else ""
+        return f"{with_unit(item.new, item.unit)}, unchanged", "", source
     values = f"{with_unit(item.old, item.unit)} -> {with_unit(item.new, item.unit)}"
-    return f"  {ref}  {values}  {scores}  (source {item.source})".rstrip()
+    if item.old_score is None or item.new_score is None:
+        return values, "", source
+    change = format_change(item.new_score - item.old_score)
+    return values, f"score {item.old_score:.2f} -> {item.new_score:.2f} ({change})", source
+
+
+def _table(items: list[PulledKr]) -> list[str]:
+    rows = [(item.ref, *_columns(item)) for item in items]
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths + [0])).rstrip() for row in rows]
 
 
 def pull_text(result: PullResult, base: Path) -> list[str]:
     """The summary for a terminal or a CI log: one line per key result, then failures, then what was written."""
     title = f"okr pull {result.day}" + (" (dry run: nothing written)" if result.dry_run else "")
-    width = max((len(item.ref) for item in result.key_results), default=0)
-    lines = [title, *(_line(item, width) for item in result.key_results)]
+    lines = [title, *_table(result.key_results)]
     if not result.key_results:
         lines.append("no key result here names a source (see docs/sources.md)")
     if result.failures:
