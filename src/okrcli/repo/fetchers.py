@@ -32,9 +32,10 @@ MAX_OUTPUT = 1 << 20
 """Bytes of output a source may return (1 MiB): a metric is a number, not a dump."""
 
 MAX_STDERR = 4096
-"""Bytes of a command's standard error kept for the message when it fails."""
+"""Bytes of a command's standard error kept (the last ones) for the message when it fails."""
 
 _CHUNK = 65536
+_JOIN_SECONDS = 5
 
 
 class FetchError(Exception):
@@ -58,17 +59,21 @@ def fetch_raw(source: Source, repo_dir: Path, environ: Mapping[str, str]) -> byt
 
 
 class _Drain(threading.Thread):
-    """Reads a pipe to its end, keeping at most ``cap`` bytes; ``overflow`` tells when there was more."""
+    """Reads a pipe to its end, keeping at most ``cap`` bytes (the last ones with ``tail``);
+    ``overflow`` tells when there was more."""
 
-    def __init__(self, pipe: IO[bytes], cap: int, on_overflow=None):
+    def __init__(self, pipe: IO[bytes], cap: int, on_overflow=None, tail: bool = False):
         super().__init__(daemon=True)
-        self.pipe, self.cap, self.on_overflow = pipe, cap, on_overflow
+        self.pipe, self.cap, self.on_overflow, self.tail = pipe, cap, on_overflow, tail
         self.kept = bytearray()
         self.overflow = False
 
     def run(self) -> None:
         try:
             while chunk := self.pipe.read1(_CHUNK) if hasattr(self.pipe, "read1") else self.pipe.read(_CHUNK):
+                if self.tail:  # an error message is at the end
+                    self.kept = (self.kept + chunk)[-self.cap :]
+                    continue
                 room = self.cap - len(self.kept)
                 self.kept += chunk[:room]
                 if len(chunk) > room and not self.overflow:
@@ -109,7 +114,7 @@ def run_command(argv: list[str], cwd: Path, timeout: float) -> bytes:
         raise FetchError(f"cannot run {argv[0]!r}: {exc.strerror or exc}") from None
     assert process.stdout is not None and process.stderr is not None
     out = _Drain(process.stdout, MAX_OUTPUT, on_overflow=lambda: _kill_group(process))
-    err = _Drain(process.stderr, MAX_STDERR)
+    err = _Drain(process.stderr, MAX_STDERR, tail=True)
     out.start()
     err.start()
     timed_out = False
@@ -120,8 +125,8 @@ def run_command(argv: list[str], cwd: Path, timeout: float) -> bytes:
     finally:
         _kill_group(process)  # on time or not: nothing it started outlives it
         process.wait()
-        out.join()
-        err.join()
+        out.join(_JOIN_SECONDS)  # a process that left the group may hold the pipe: do not wait for it
+        err.join(_JOIN_SECONDS)
     if timed_out:
         raise FetchError(f"did not finish within {timeout:g} seconds; it was stopped, with every process it started")
     if out.overflow:

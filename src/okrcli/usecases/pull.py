@@ -170,6 +170,8 @@ def fetch_all(repo_dir: Path, sources: Mapping[str, Source], environ: Mapping[st
             return read_output(fetch_raw(source, repo_dir, environ), source)
         except (FetchError, ValueProblem) as exc:
             return exc.message
+        except OSError as exc:  # anything the fetchers did not foresee still fails one source, not the run
+            return f"cannot fetch it: {exc.strerror or type(exc).__name__}"
 
     names = sorted(sources)
     if not names:
@@ -220,7 +222,7 @@ def plan_one(
         return item, None
     if same_day is not None:
         item.old, item.old_score = same_day.value, kr_score(metric.baseline, metric.target, same_day.value)
-    item.status = "ok"
+    item.status = "to write"  # pull() says "written" or "would write" once it has
     return item, (metric, new)
 
 
