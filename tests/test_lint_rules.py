@@ -112,7 +112,25 @@ def _build(tmp_path: Path, case: dict) -> Path:
         for a, b in ({} if previous == "same" else previous).items():
             old = old.replace(a, b, 1)
         files["okrs/2026-Q3/ops.yaml"] = old
-    return make_repo(tmp_path / "repo", files, config=case.get("config", 'root = "okrs"\n'))
+    repo = make_repo(tmp_path / "repo", files, config=case.get("config", 'root = "okrs"\n'))
+    if case.get("commits"):
+        _commit_steps(repo, case["commits"])
+    return repo
+
+
+def _commit_steps(repo: Path, steps: list[dict]) -> None:
+    """A git history for the history rules: each step edits ops.yaml (``replace``) and, unless
+    ``commit: false``, commits everything on its ``date``."""
+    from tests.history_helpers import commit_all, edit
+
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    for step in steps:
+        for old, new in (step.get("replace") or {}).items():
+            edit(repo, "okrs/2026-Q4/ops.yaml", old, new)
+        if step.get("commit", True):
+            commit_all(repo, str(step["date"]), "step")
 
 
 @pytest.mark.parametrize("rule,case", list(_load_cases()))

@@ -16,6 +16,7 @@ from okrcli import __version__
 from okrcli.cli import checkin as checkin_cmd
 from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
+from okrcli.cli import history as history_cmd
 from okrcli.cli import lint as lint_cmd
 from okrcli.cli import pull as pull_cmd
 from okrcli.cli import rebaseline as rebaseline_cmd
@@ -69,6 +70,7 @@ app.command("checkin")(exits(checkin_cmd.checkin))
 app.command("pull")(exits(pull_cmd.pull))
 app.command("refs")(exits(refs_cmd.refs))
 app.command("rebaseline")(exits(rebaseline_cmd.rebaseline))
+app.command("history")(exits(history_cmd.history))
 app.command("draft")(exits(draft_cmd.draft))
 app.command("lint")(exits(lint_cmd.lint))
 app.command("rules")(exits(rules_cmd.rules))

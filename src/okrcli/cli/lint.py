@@ -129,7 +129,10 @@ def _lint(ctx: typer.Context, options: _Options) -> int:
                 out("[]")
             return 0
         paths = selected.files
-    diagnostics, checked = diagnose(start, paths or None, day, True, options.select, options.ignore, options.use_cache, options.jobs)
+    notes: list[str] = []
+    diagnostics, checked = diagnose(start, paths or None, day, True, options.select, options.ignore, options.use_cache, options.jobs, notes)
+    for note in notes:
+        err(f"okr: note: {note}")
 
     if chosen is LintFormat.github:
         from okrcli.report.ci_formats import github

@@ -53,6 +53,15 @@ class CheckinSettings(_Section):
 
     commit: bool = False
     stale_days: Annotated[int, Field(gt=0)] = 14
+    cadence_days: Annotated[int, Field(gt=0)] = 7
+    """How often owners check in: ``okr digest`` lists a key result as due after this many days."""
+
+
+class HistorySettings(_Section):
+    """``[history]``: how okr reads git history (the history lint rules, ``okr history``, ``okr digest``)."""
+
+    ignore_commits: list[Annotated[str, Field(pattern=r"^[0-9a-f]{7,40}$")]] = Field(default_factory=list)
+    """Commits whose changes are corrections, never findings (like git blame's ignoreRevsFile)."""
 
 
 class LintSettings(_Section):
@@ -77,6 +86,7 @@ class Settings(_Section):
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
     checkin: CheckinSettings = Field(default_factory=CheckinSettings)
     lint: LintSettings = Field(default_factory=LintSettings)
+    history: HistorySettings = Field(default_factory=HistorySettings)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """``[rules.<rule-name>]`` tables: each rule's options. :func:`okrcli.rules.options.load_settings`
     validates them and folds in the ones set under ``[lint]``, so after loading this is the

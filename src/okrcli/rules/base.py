@@ -12,6 +12,7 @@ from pydantic import Field
 
 from okrcli.repo.config import Settings
 from okrcli.model.diagnostics import Diagnostic, Severity
+from okrcli.model.history import RepositoryHistory
 from okrcli.model.location import Span
 from okrcli.repo.repository import TeamFile
 from okrcli.rules.summary import SummaryIndex
@@ -58,7 +59,8 @@ class Rule:
     reported_by: str = LINT
     """:data:`LINT`, :data:`LOADER` or :data:`DRAFT`: who reports the code."""
     scope: str = "file"
-    """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary."""
+    """"file": sees one file at a time (runs in parallel, cached); "repository": sees every file's summary;
+    "history": sees the files git history has something to say about, and that history."""
     options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
     """The settings the rule declares (``OPTIONS``), by name."""
 
@@ -107,6 +109,8 @@ class LintContext:
     index: "SummaryIndex | None" = None
     options_by_rule: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Every rule's option values (declared defaults, then okr.toml), by rule name."""
+    history: "RepositoryHistory | None" = None
+    """What git says about the files' key results (history rules: ``SCOPE = "history"``)."""
     _scores: dict = field(default_factory=dict)
 
     def options(self, rule: str) -> Mapping[str, Any]:

@@ -18,6 +18,7 @@ from okrcli.repo.repository import TeamFile
 
 FILE_RULES = tuple(r for r in RULES if r.scope == "file" and r.reported_by == LINT)
 REPOSITORY_RULES = tuple(r for r in RULES if r.scope == "repository" and r.reported_by == LINT)
+HISTORY_RULES = tuple(r for r in RULES if r.scope == "history" and r.reported_by == LINT)
 
 
 def reject_unknown_rules(names: list[str], where: str) -> None:
@@ -48,6 +49,15 @@ def lint_repository(index, settings: Settings, as_of: date) -> list[Diagnostic]:
     context = LintContext(settings, as_of, index=index, options_by_rule=every_rule_options(settings))
     found: list[Diagnostic] = []
     for rule in REPOSITORY_RULES:
+        found.extend(rule.findings(context))
+    return found
+
+
+def lint_history(files: list[TeamFile], history, settings: Settings, as_of: date) -> list[Diagnostic]:
+    """Every history-scope rule on ``files`` with what git says about them, at default severities."""
+    context = LintContext(settings, as_of, files, options_by_rule=every_rule_options(settings), history=history)
+    found: list[Diagnostic] = []
+    for rule in HISTORY_RULES:
         found.extend(rule.findings(context))
     return found
 

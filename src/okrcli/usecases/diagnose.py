@@ -22,8 +22,9 @@ from okrcli.repo.config import Settings, find_repository
 from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import discover
 from okrcli.rules.cross_file import cross_file_problems
-from okrcli.rules.runner import Selection, apply_suppressions, lint_repository
+from okrcli.rules.runner import HISTORY_RULES, Selection, apply_suppressions, lint_repository
 from okrcli.rules.summary import FileSummary, SummaryIndex
+from okrcli.usecases.history import history_findings
 from okrcli.usecases.pipeline import FileOutcome, process_file
 
 PARALLEL_FROM = 64
@@ -126,11 +127,13 @@ def diagnose(
     ignore: list[str] | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[Diagnostic], int]:
     """``okr validate`` (lint=False) and ``okr lint``: the diagnostics to report and how many files they cover.
 
     The whole repository is always processed (references and history resolve across
-    it); ``paths`` only limits what is reported.
+    it); ``paths`` only limits what is reported. ``notes`` collects what the user should
+    know that is not a finding (the history rules skipped outside git).
     """
     repo_dir = find_repository(start)
     settings = load_settings(repo_dir)
@@ -143,6 +146,11 @@ def diagnose(
         files.extend(f for f in extra if os.path.realpath(f) not in known)
     result = scan(files, okr_root, repo_dir, settings, as_of, lint, use_cache, jobs)
     diagnostics = result.diagnostics
+    if selection is not None and any(selection.wants(rule.name) for rule in HISTORY_RULES):
+        found, note = history_findings(repo_dir, settings, files, as_of, use_cache)
+        diagnostics = diagnostics + found
+        if note and notes is not None:
+            notes.append(note)
     covered = len(files)
     wanted = [p.resolve() for p in paths or []]
     if wanted:
