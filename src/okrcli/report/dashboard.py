@@ -15,7 +15,7 @@ from okrcli.report.dashboard_stacked import packed, stacked_team
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
 from okrcli.report.views import ReportView, guardrail_values
-from okrcli.scoring.statuses import BREACHED
+from okrcli.scoring.statuses import BREACHED, NOT_STARTED, STALE
 
 WIDE = 120
 """From this width the values get their own column; below it they go under the title."""
@@ -119,6 +119,32 @@ def team_table(team, view: ReportView, width: int) -> Table:
     return table
 
 
+FIRST_WEEK = 7
+"""A key result with no check-in at all is owed one once the period's first week is over."""
+
+
+def owed_checkins(team, view: ReportView) -> list[tuple[str, list[str]]]:
+    """Who owes a check-in, with the ids of their key results: stale ones, and ones never checked
+    in after the first week, while the period runs; owners in name order ("no owner" last)."""
+    if view.closed or view.as_of < view.start:
+        return []
+    owed: dict[str, list[str]] = {}
+    for objective in team.objectives:
+        for kr in objective.key_results:
+            if kr.status == STALE or (kr.status == NOT_STARTED and view.days_elapsed > FIRST_WEEK):
+                owed.setdefault(kr.owner or "", []).append(kr.ref.rsplit("/", 1)[1])
+    return sorted(owed.items(), key=lambda item: (item[0] == "", item[0]))
+
+
+def owed_line(team, view: ReportView) -> Text | None:
+    """``check-in owed: lena-fischer (activation); no owner (returns-portal)``, or None."""
+    owed = owed_checkins(team, view)
+    if not owed:
+        return None
+    names = "; ".join(f"{one_line(owner) or 'no owner'} ({', '.join(one_line(i) for i in ids)})" for owner, ids in owed)
+    return Text(f"check-in owed: {names}", style=STATUS_STYLE.get(STALE, ""))
+
+
 def dashboard(view: ReportView, width: int) -> Group:
     """The whole dashboard for a terminal ``width`` columns wide: a table, or stacked below :data:`STACKED`."""
     parts: list = [header(view, width)]
@@ -131,6 +157,9 @@ def dashboard(view: ReportView, width: int) -> Group:
         # a rule cuts a heading that does not fit (`(2026-Q3: 0.9…`): then the heading alone, wrapped
         parts.append(Rule(heading, align="left", style="dim") if heading.cell_len + 4 <= width else heading)
         parts.append(team_table(team, view, width) if width >= STACKED else stacked_team(team, view, width, progress_bar))
+        owed = owed_line(team, view)
+        if owed is not None:
+            parts.append(owed)
     if not view.teams:
         parts.append(Text("\nnothing matches the filters", style="dim"))
     parts.append(Text(""))

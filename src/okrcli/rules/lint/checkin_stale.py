@@ -3,7 +3,8 @@
 ## What it does
 During the period (as-of between its first and last day), flags key results whose last
 check-in, or the period's start when there is none, is more than `[checkin] stale_days`
-(default 14) days before as-of.
+(default 14) days before as-of, naming the owner who owes the check-in (the key result's
+own, else its objective's).
 
 ## Why is this bad?
 Weekly or bi-weekly check-ins are the heartbeat of OKRs. Key results without them are
@@ -38,8 +39,10 @@ def findings(ctx):
                 age = (ctx.as_of - since).days
                 if age > stale_days:
                     what = f"last check-in {since} ({age} days ago)" if seen else f"no check-in since the period started {age} days ago"
+                    owner = objective.kr_owner(kr)
+                    who = f"owner {owner}" if owner else "no owner"
                     yield ctx.finding(
                         NAME, SEVERITY, team_file, ("objectives", o, "key_results", k, "id"),
-                        f"key result '{kr.id}': {what}; stale after {stale_days} days",
+                        f"key result '{kr.id}' ({who}): {what}; stale after {stale_days} days",
                         f"okr checkin {team_file.team}/{objective.id}/{kr.id} --value V --confidence C",
                     )
