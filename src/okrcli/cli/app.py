@@ -14,6 +14,7 @@ import typer
 
 from okrcli import __version__
 from okrcli.cli import checkin as checkin_cmd
+from okrcli.cli import digest as digest_cmd
 from okrcli.cli import draft as draft_cmd
 from okrcli.cli import init as init_cmd
 from okrcli.cli import history as history_cmd
@@ -71,6 +72,7 @@ app.command("pull")(exits(pull_cmd.pull))
 app.command("refs")(exits(refs_cmd.refs))
 app.command("rebaseline")(exits(rebaseline_cmd.rebaseline))
 app.command("history")(exits(history_cmd.history))
+app.command("digest")(exits(digest_cmd.digest))
 app.command("draft")(exits(draft_cmd.draft))
 app.command("lint")(exits(lint_cmd.lint))
 app.command("rules")(exits(rules_cmd.rules))
