@@ -23,6 +23,7 @@ SHORT_HELP = {
     "pull": "Check in the values of okr.toml's sources.",
     "rebaseline": "Change a target or baseline, with the reason.",
     "history": "Show a key result's history from git.",
+    "digest": "The week in one message, for a scheduled CI job.",
     "draft": "Draft new OKRs, with feedback as you type.",
     "lint": "Validate, and point out classic OKR mistakes.",
     "rules": "List the rules, or explain one.",

@@ -24,7 +24,7 @@ from okrcli.repo.discovery import discover
 from okrcli.rules.cross_file import cross_file_problems
 from okrcli.rules.runner import HISTORY_RULES, Selection, apply_suppressions, lint_repository
 from okrcli.rules.summary import FileSummary, SummaryIndex
-from okrcli.usecases.history import history_findings
+from okrcli.usecases.history_lint import history_findings
 from okrcli.usecases.pipeline import FileOutcome, process_file
 
 PARALLEL_FROM = 64

@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from okrcli.model.errors import UsageError
-from okrcli.model.diagnostics import Diagnostic
-from okrcli.model.history import CREATED, Commit, Event, KrKey, RepositoryHistory, marked_ignored, version_events
+from okrcli.model.history import Commit, Event, KrKey, RepositoryHistory, marked_ignored, version_events
 from okrcli.model.okrfile import OkrFile
 from okrcli.repo.config import Settings
 from okrcli.repo.git import GitError
@@ -21,17 +20,16 @@ from okrcli.repo.history import GitHistory, Lineage, read_history
 from okrcli.repo.history_log import RawChange
 from okrcli.repo.reading import read_team_file
 from okrcli.usecases.checkin import Metric, find_metrics, only_match, period_label
-from okrcli.usecases.pipeline import load_file
 
 NOT_IN_GIT = "not a git repository"
 
 
-class _Versions:
+class Versions:
     """Parsed versions of files, by blob id (or path, for the working tree's content)."""
 
     def __init__(self, history: GitHistory, lineages: list[Lineage], every: bool):
         self.history = history
-        blobs = [b for lineage in lineages for c in _wanted(lineage, every) for b in (c.old_blob, c.new_blob) if b]
+        blobs = [b for lineage in lineages for c in wanted_changes(lineage, every) for b in (c.old_blob, c.new_blob) if b]
         self.raw = history.read(blobs)
         self.parsed: dict[str, OkrFile | None] = {}
 
@@ -50,7 +48,7 @@ class _Versions:
         return self.parsed[key]
 
 
-def _wanted(lineage: Lineage, every: bool) -> list[RawChange]:
+def wanted_changes(lineage: Lineage, every: bool) -> list[RawChange]:
     """The changes to read: all of them, or the first and the structural ones (none if no structural)."""
     if every:
         return lineage.changes
@@ -63,11 +61,11 @@ def _commit(change: RawChange) -> Commit:
     return Commit(change.sha, day, change.author)
 
 
-def lineage_events(lineage: Lineage, versions: _Versions, every: bool) -> dict[KrKey, list[Event]]:
+def lineage_events(lineage: Lineage, versions: Versions, every: bool) -> dict[KrKey, list[Event]]:
     """Every key result's events along one file's changes, oldest first."""
     events: dict[KrKey, list[Event]] = {}
     last: OkrFile | None = None
-    for index, change in enumerate(_wanted(lineage, every)):
+    for index, change in enumerate(wanted_changes(lineage, every)):
         old = None if index == 0 and change.status == "A" else (versions.model(change.old_blob, change.old_path or change.path) or last)
         new = versions.model(change.new_blob, change.path)
         if new is None:
@@ -87,8 +85,12 @@ def repository_history(repo_dir: Path, settings: Settings, use_cache: bool = Tru
     history = read_history(repo_dir / settings.root, use_cache)
     if history is None:
         return RepositoryHistory(False, NOT_IN_GIT)
-    lineages = [lineage for lineage in history.lineages.values() if _wanted(lineage, False)]
-    versions = _Versions(history, lineages, every=False)
+    return events_of(history, settings, [lineage for lineage in history.lineages.values() if wanted_changes(lineage, False)])
+
+
+def events_of(history: GitHistory, settings: Settings, lineages: list[Lineage]) -> RepositoryHistory:
+    """The creations and changes (not added check-ins) of the key results of ``lineages``."""
+    versions = Versions(history, lineages, every=False)
     ignored = _ignored(settings)
     result = RepositoryHistory(True)
     for lineage in lineages:
@@ -105,7 +107,7 @@ def key_result_history(repo_dir: Path, settings: Settings, path: Path, objective
     result = RepositoryHistory(True, complete=True)
     lineage = history.lineage_of(path)
     if lineage is not None:
-        events = lineage_events(lineage, _Versions(history, [lineage], every=True), every=True)
+        events = lineage_events(lineage, Versions(history, [lineage], every=True), every=True)
         result.events[path.resolve()] = {(objective_id, kr_id): marked_ignored(events.get((objective_id, kr_id), []), _ignored(settings))}
     return result
 
@@ -126,20 +128,3 @@ def history_of(repo_dir: Path, settings: Settings, ref: str, day: date, period: 
         raise GitError(f"okr history needs git: {repo_dir} is {found.reason}", hint="run it in a clone of the OKR repository")
     return metric, found.of(metric.file, objective_id, kr_id)
 
-
-def history_findings(repo_dir: Path, settings: Settings, files: list[Path], as_of: date, use_cache: bool = True) -> tuple[list[Diagnostic], str | None]:
-    """The history rules' findings on ``files``, and a note when they could not run (outside git)."""
-    from okrcli.rules.runner import HISTORY_RULES, lint_history
-
-    history = repository_history(repo_dir, settings, use_cache)
-    if not history.available:
-        names = " and ".join(rule.name for rule in HISTORY_RULES)
-        return [], f"{names} need git history: {repo_dir} is {history.reason}; they were skipped"
-    by_resolved = {path.resolve(): path for path in files}
-    judged = []
-    for resolved, events in history.events.items():
-        if resolved in by_resolved and any(e.kind != CREATED for found in events.values() for e in found):
-            loaded = load_file(by_resolved[resolved], repo_dir / settings.root)
-            if loaded.valid:
-                judged.append(loaded.team_file)
-    return lint_history(judged, history, settings, as_of), None
