@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from okrcli.cli.common import RepoOption
+from okrcli.cli.common import CommitOption, DryRunOption, IncludeDirtyOption, RepoOption
 from okrcli.cli.refs import complete_ref
 
 
@@ -49,14 +49,9 @@ def checkin(
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="With --replace: write over an existing note or name without asking.")
     ] = False,
-    commit: Annotated[
-        Optional[bool],
-        typer.Option("--commit/--no-commit", help="Commit the changed file with git (default: okr.toml [checkin] commit).", show_default=False),
-    ] = None,
-    include_dirty: Annotated[
-        bool, typer.Option("--include-dirty", help="Commit even if the file already had uncommitted changes.")
-    ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")] = False,
+    commit: CommitOption = None,
+    include_dirty: IncludeDirtyOption = False,
+    dry_run: DryRunOption = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; fail if --value is missing.")] = False,
     repo: RepoOption = None,
 ) -> int:

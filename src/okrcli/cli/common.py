@@ -23,6 +23,14 @@ RepoOption = Annotated[
     ),
 ]
 
+CommitOption = Annotated[
+    Optional[bool],
+    typer.Option("--commit/--no-commit", help="Commit the changed file with git (default: okr.toml [checkin] commit).", show_default=False),
+]
+"""``--commit/--no-commit`` of the commands that edit one file at a time (checkin, rebaseline)."""
+IncludeDirtyOption = Annotated[bool, typer.Option("--include-dirty", help="Commit even if the file already had uncommitted changes.")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")]
+
 
 @dataclass
 class State:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from okrcli.cli.common import RepoOption
+from okrcli.cli.common import CommitOption, DryRunOption, IncludeDirtyOption, RepoOption
 
 
 def rebaseline(
@@ -29,14 +29,9 @@ def rebaseline(
     ] = None,
     by: Annotated[Optional[str], typer.Option(help="Who decided the change.", show_default=False)] = None,
     period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing the date).", show_default=False)] = None,
-    commit: Annotated[
-        Optional[bool],
-        typer.Option("--commit/--no-commit", help="Commit the changed file with git (default: okr.toml [checkin] commit).", show_default=False),
-    ] = None,
-    include_dirty: Annotated[
-        bool, typer.Option("--include-dirty", help="Commit even if the file already had uncommitted changes.")
-    ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")] = False,
+    commit: CommitOption = None,
+    include_dirty: IncludeDirtyOption = False,
+    dry_run: DryRunOption = False,
     repo: RepoOption = None,
 ) -> int:
     """Re-baseline a key result: a new target or baseline from a date on, with the reason recorded.

@@ -169,6 +169,16 @@ class RepositoryHistory:
     events: dict[Path, dict[KrKey, list[Event]]] = default(default_factory=dict)
     complete: bool = False
 
+    def key_results(self, files):
+        """``(team file, (o, k), objective, key result, events)`` for every key result of ``files``
+        (team files), in file order; nothing when git history is not available."""
+        if not self.available:
+            return
+        for team_file in files:
+            for o, objective in enumerate(team_file.okr.objectives):
+                for k, kr in enumerate(objective.key_results):
+                    yield team_file, (o, k), objective, kr, self.of(team_file.path, objective.id, kr.id)
+
     def of(self, path: Path, objective_id: str, kr_id: str) -> list[Event]:
         """The events of one key result of the file at ``path``; empty when git knows none."""
         return self.events.get(path.resolve(), {}).get((objective_id, kr_id), [])

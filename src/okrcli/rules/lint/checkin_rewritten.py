@@ -39,27 +39,23 @@ HINT = ("add a new check-in instead of rewriting an old one; for a typo fixed on
 
 
 def findings(ctx):
-    if ctx.history is None or not ctx.history.available:
-        return
-    for team_file in ctx.files:
-        for o, objective in enumerate(team_file.okr.objectives):
-            for k, kr in enumerate(objective.key_results):
-                where = ("objectives", o, "key_results", k)
-                dates = [c.date.isoformat() for c in kr.checkins]
-                for event in ctx.history.of(team_file.path, objective.id, kr.id):
-                    if event.ignored or event.kind not in (CHECKIN_CHANGED, CHECKIN_REMOVED):
-                        continue
-                    was = event.previous if event.kind == CHECKIN_CHANGED else event.checkin
-                    day, value = was["date"], render_number(was["value"])
-                    if event.kind == CHECKIN_CHANGED:
-                        if event.checkin["value"] == was["value"]:
-                            continue  # only a note or a confidence changed
-                        what = f"changed from {value} to {render_number(event.checkin['value'])}"
-                    else:
-                        what = f"(value {value}) removed or moved to another date"
-                    path = where + ("checkins", dates.index(day), "value") if day in dates else where + ("id",)
-                    yield ctx.finding(
-                        NAME, SEVERITY, team_file, path,
-                        f"check-in of {day} for '{kr.id}' {what} in {event.commit.describe()}, after it was committed",
-                        HINT,
-                    )
+    for team_file, (o, k), _, kr, events in ctx.history.key_results(ctx.files) if ctx.history else ():
+        dates = [c.date.isoformat() for c in kr.checkins]
+        for event in events:
+            if event.ignored or event.kind not in (CHECKIN_CHANGED, CHECKIN_REMOVED):
+                continue
+            was = event.previous if event.kind == CHECKIN_CHANGED else event.checkin
+            day, value = was["date"], render_number(was["value"])
+            if event.kind == CHECKIN_CHANGED:
+                if event.checkin["value"] == was["value"]:
+                    continue  # only a note or a confidence changed
+                what = f"changed from {value} to {render_number(event.checkin['value'])}"
+            else:
+                what = f"(value {value}) removed or moved to another date"
+            where = ("objectives", o, "key_results", k)
+            path = where + ("checkins", dates.index(day), "value") if day in dates else where + ("id",)
+            yield ctx.finding(
+                NAME, SEVERITY, team_file, path,
+                f"check-in of {day} for '{kr.id}' {what} in {event.commit.describe()}, after it was committed",
+                HINT,
+            )

@@ -58,17 +58,11 @@ def _explained(start_value: float, today: float, records: list[tuple]) -> bool:
 
 
 def findings(ctx):
-    if ctx.history is None or not ctx.history.available:
-        return
-    for team_file in ctx.files:
-        for o, objective in enumerate(team_file.okr.objectives):
-            for k, kr in enumerate(objective.key_results):
-                events = ctx.history.of(team_file.path, objective.id, kr.id)
-                created = next((e for e in reversed(events) if e.kind == CREATED), None)
-                if created is None:
-                    continue
-                for field in ("baseline", "target"):
-                    yield from _judge(ctx, team_file, (o, k), objective.id, kr, field, created, value_changes(events, field))
+    for team_file, where, objective, kr, events in ctx.history.key_results(ctx.files) if ctx.history else ():
+        created = next((e for e in reversed(events) if e.kind == CREATED), None)
+        if created is not None:
+            for field in ("baseline", "target"):
+                yield from _judge(ctx, team_file, where, objective.id, kr, field, created, value_changes(events, field))
 
 
 def _judge(ctx, team_file, where, objective_id, kr, field, created, changes):
