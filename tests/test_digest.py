@@ -145,3 +145,11 @@ def test_a_quiet_week_says_so(tmp_path, capsys):
     repo = make_repo(tmp_path, {FILE: PLAN.replace("      - {date: 2026-11-02, value: 80}\n", "")})
     text = run_cli(capsys, "-C", str(repo), "digest", "--since", "2026-10-06", "--until", "2026-10-08", "--no-git", "--format", "text").stdout
     assert "0 check-ins" in text and "Nothing to report" in text
+
+
+def test_a_window_reaching_before_year_one_is_a_usage_error(capsys):
+    from tests.helpers import ACME, run_cli
+
+    result = run_cli(capsys, "-C", str(ACME), "digest", "--since", "5d", "--until", "0001-01-01")
+    assert result.exit_code == 2
+    assert "before year 1" in result.stderr and "Traceback" not in result.stderr

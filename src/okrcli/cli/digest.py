@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -45,21 +44,11 @@ def digest(
 
       okr digest --since 14d --max-chars 2000
     """
-    from datetime import timedelta
-
-    from okrcli.cli.common import fail, load_for_period, out, parse_day
-    from okrcli.usecases.digest import build_digest
+    from okrcli.cli.common import load_for_period, out, parse_day
+    from okrcli.usecases.digest import build_digest, digest_window
 
     end = parse_day(until, "--until")
-    days = re.fullmatch(r"([0-9]{1,4})d", since.strip())
-    if days:
-        if int(days.group(1)) < 1:
-            fail("--since 0d is an empty window", hint="--since 7d is the last 7 days up to --until")
-        start = end - timedelta(days=int(days.group(1)) - 1)
-    else:
-        start = parse_day(since, "--since")
-    if start > end:
-        fail(f"--since {start} is after --until {end}", hint="the window runs from --since to --until, both included")
+    start = digest_window(since, end)
     loaded, chosen = load_for_period(ctx, repo, period, end)
     errors = len({d.file for d in loaded.diagnostics if d.severity.value == "error"})
     result = build_digest(loaded.repository, chosen, start, end, use_git=not no_git, files_with_errors=errors)

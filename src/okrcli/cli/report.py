@@ -112,9 +112,9 @@ def report(
     if output is None:
         out(text.rstrip("\n"))
     else:
-        from okrcli.yamlio.writer import write_atomic
+        from okrcli.report.outputs import write_report
 
-        write_atomic(output, text)
+        write_report(output, text)
         err(f"wrote {output}")
     return 0
 

@@ -11,6 +11,7 @@ but the unrecorded moves, and :attr:`Digest.unknown` says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from datetime import date, timedelta
 
 from okrcli.model.history import CHANGED, VALUE_FIELDS
@@ -94,6 +95,28 @@ class Digest:
     moved: list[Move] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     """What the digest could not know, in words."""
+
+
+def digest_window(since: str, until: date) -> date:
+    """The first day of the window: ``since`` is a date (YYYY-MM-DD) or ``Nd``, the last N days up to ``until``."""
+    from okrcli.model.errors import UsageError
+
+    days = re.fullmatch(r"([0-9]{1,4})d", since.strip())
+    if not days:
+        try:
+            start = date.fromisoformat(since.strip())
+        except ValueError:
+            raise UsageError(f"--since {since!r} is not a date", hint="write YYYY-MM-DD or Nd, e.g. --since 7d") from None
+    elif int(days.group(1)) < 1:
+        raise UsageError("--since 0d is an empty window", hint="--since 7d is the last 7 days up to --until")
+    else:
+        try:
+            start = until - timedelta(days=int(days.group(1)) - 1)
+        except OverflowError:
+            raise UsageError(f"--since {since} reaches before year 1", hint="choose a shorter window or a later --until") from None
+    if start > until:
+        raise UsageError(f"--since {start} is after --until {until}", hint="the window runs from --since to --until, both included")
+    return start
 
 
 def build_digest(repository: Repository, period: str, since: date, until: date, use_git: bool = True, files_with_errors: int = 0) -> Digest:
