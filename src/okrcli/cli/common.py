@@ -117,6 +117,15 @@ def run_app(app: typer.Typer, args: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the system refused something no command foresaw: say what, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        err(f"okr: error: {where}{exc.strerror or exc}")
+        err("  hint: check the file or folder named and its permissions, then run again")
+        return 2
+    except (UnicodeError, ValueError, OverflowError) as exc:  # a bug okr did not foresee: no traceback, a report
+        err(f"okr: error: {type(exc).__name__}: {exc}")
+        err("  hint: this is a bug in okr; please report it with the command you ran")
+        return 2
     return 0
 
 

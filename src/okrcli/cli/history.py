@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -61,6 +60,6 @@ def history(
     else:
         from okrcli.report.history import history_lines
 
-        for line in history_lines(metric.ref, display_path(metric.file, Path.cwd()), events, metric.unit):
+        for line in history_lines(metric.ref, display_path(metric.file, repo_dir), events, metric.unit):
             out(line)
     return 0

@@ -12,6 +12,15 @@ that can retitle the window, clear the screen or forge links."""
 
 _LINE_BREAKS = re.compile("[\\n\\t]")
 
+_SURROGATES = re.compile("[\\ud800-\\udfff]")
+"""Lone surrogates: bytes of a file name or argument that are not UTF-8 (Python's surrogate
+escapes). They cannot be written to a UTF-8 terminal, so they are shown as the byte they stand for."""
+
+
+def _escape_surrogate(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
 
 def first_control_character(text: str) -> str | None:
     """The first control character in ``text``, or None."""
@@ -31,6 +40,7 @@ def printable(text: str, one_line: bool = False) -> str:
     would break the layout (a table cell, a CI annotation's title).
     """
     text = CONTROL_CHARACTERS.sub(_escape, text)
+    text = _SURROGATES.sub(_escape_surrogate, text)
     if one_line:
         text = _LINE_BREAKS.sub(lambda m: "\\n" if m.group(0) == "\n" else "\\t", text)
     return text

@@ -51,7 +51,7 @@ class ResultCache:
     FORMAT = 1
 
     def __init__(self, repo_dir: Path, context: str, kind: str = "lint"):
-        name = hashlib.blake2b(str(repo_dir.resolve()).encode(), digest_size=8).hexdigest()
+        name = hashlib.blake2b(os.fsencode(repo_dir.resolve()), digest_size=8).hexdigest()
         # one file per kind, so `okr validate` and `okr lint` never evict each other's entries
         self.path = cache_folder() / f"scan-{name}-{kind}.json"
         self.context = context
@@ -93,7 +93,8 @@ class ResultCache:
             self.fresh_stats[path] = list(signature) + [digest]
 
     def key(self, path: str, digest: str) -> str:
-        return hashlib.blake2b(f"{self.context}\0{path}\0{digest}".encode(), digest_size=16).hexdigest()
+        # paths come from the file system and may carry undecodable bytes as surrogate escapes
+        return hashlib.blake2b(f"{self.context}\0{path}\0{digest}".encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
     def get(self, path: str, digest: str):
         entry = self.entries.get(self.key(path, digest))

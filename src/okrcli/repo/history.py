@@ -16,6 +16,7 @@ no more than that.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -58,10 +59,13 @@ class GitHistory:
         wanted = sorted(set(blobs))
         if not wanted:
             return {}
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=self.toplevel, input=("\n".join(wanted) + "\n").encode(),
-            capture_output=True, check=False,
-        )
+        try:
+            done = subprocess.run(
+                ["git", "cat-file", "--batch"], cwd=self.toplevel, input=("\n".join(wanted) + "\n").encode(),
+                capture_output=True, check=False,
+            )
+        except OSError:
+            return {}
         found: dict[str, bytes] = {}
         data, at = done.stdout, 0
         for sha in wanted:
@@ -77,8 +81,13 @@ class GitHistory:
 
 
 def _git(cwd: Path, *args: str) -> str | None:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    return done.stdout.strip() if done.returncode == 0 else None
+    """git's output, or None when git fails or is not installed (then there is no history to read)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        return None
+    # paths in git's output are bytes in the file system's encoding, not necessarily UTF-8
+    return os.fsdecode(done.stdout).strip() if done.returncode == 0 else None
 
 
 def read_history(okr_root: Path, use_cache: bool = True) -> GitHistory | None:

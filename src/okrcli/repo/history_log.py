@@ -61,7 +61,10 @@ def unquote(path: str) -> str:
 
 
 def _run(top: Path, args: list[str]) -> str:
-    done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=top, capture_output=True, check=False)
+    try:
+        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=top, capture_output=True, check=False)
+    except OSError:  # git went away between calls: no history rather than a traceback
+        return ""
     return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else ""
 
 

@@ -71,10 +71,6 @@ class Repository:
                 return team_file
         return None
 
-    def is_broken(self, period: str, team: str) -> bool:
-        """Whether ``team``'s file for ``period`` exists but did not validate."""
-        return (period, team) in self.broken.values()
-
     def current_period(self, today: date) -> str | None:
         """The shortest period containing ``today``; otherwise the latest one that started."""
         containing = [f.period for f in self.files if f.period.contains(today)]

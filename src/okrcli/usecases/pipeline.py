@@ -24,7 +24,7 @@ from typing import Callable
 
 from okrcli.model.diagnostics import Diagnostic, has_errors
 from okrcli.repo.cache import content_hash, file_signature
-from okrcli.repo.config import Settings, find_repository
+from okrcli.repo.config import Settings
 from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import declared_or_guessed, discover, period_folders
 from okrcli.repo.reading import read_team_file
@@ -172,12 +172,6 @@ def load_repository(
         diagnostics.extend(cross_file_problems(summaries))
     diagnostics.sort(key=Diagnostic.sort_key)
     return LoadedRepository(repository, diagnostics)
-
-
-def open_repository(start: Path, files: list[Path] | None = None) -> LoadedRepository:
-    """Find the repository at or above ``start`` and load it."""
-    repo_dir = find_repository(start)
-    return load_repository(repo_dir, load_settings(repo_dir), files)
 
 
 def load_periods(repo_dir: Path, settings: Settings, wanted: list[str]) -> LoadedRepository | None:

@@ -22,8 +22,6 @@ from okrcli.usecases.checkin import Metric, load_valid, valid_team_file
 from okrcli.usecases.checkin_write import BOM, CheckinRecord, FileChange, RecordedFile, write_files
 from okrcli.yamlio.splice import append_item, render_text, replace_scalar
 
-FIELDS = ("baseline", "target")
-
 
 @dataclass(frozen=True)
 class Rebaseline:
