@@ -63,6 +63,9 @@ def test_json_report_extends_the_score_contract(capsys):
     result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json")
     data = json.loads(result.stdout)
     score = json.loads(run_cli(capsys, "-C", str(ACME), "score", "--as-of", AS_OF, "--format", "json").stdout)
+    for team in data["teams"]:  # the report adds each objective's score in the compared period
+        for objective in team["objectives"]:
+            assert set(objective.pop("previous") or {}) <= {"period", "score"}
     assert {k: v for k, v in data.items() if k != "report"} == score
     assert {"counts", "missed_committed", "aspirational_distribution", "team_changes", "previous_period"} <= set(data["report"])
     assert_golden("report/q4.json", result.stdout)

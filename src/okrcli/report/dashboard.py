@@ -14,8 +14,9 @@ from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.dashboard_stacked import packed, stacked_team
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
+from okrcli.report.review import owed_checkins
 from okrcli.report.views import ReportView, guardrail_values
-from okrcli.scoring.statuses import BREACHED, NOT_STARTED, STALE
+from okrcli.scoring.statuses import BREACHED, STALE
 
 WIDE = 120
 """From this width the values get their own column; below it they go under the title."""
@@ -117,23 +118,6 @@ def team_table(team, view: ReportView, width: int) -> Table:
         row += [sparkline([v for _, v in guardrail.values][-8:]), "", Text(("⚠ " if breached else "") + guardrail.status, style=style)]
         table.add_row(*row)
     return table
-
-
-FIRST_WEEK = 7
-"""A key result with no check-in at all is owed one once the period's first week is over."""
-
-
-def owed_checkins(team, view: ReportView) -> list[tuple[str, list[str]]]:
-    """Who owes a check-in, with the ids of their key results: stale ones, and ones never checked
-    in after the first week, while the period runs; owners in name order ("no owner" last)."""
-    if view.closed or view.as_of < view.start:
-        return []
-    owed: dict[str, list[str]] = {}
-    for objective in team.objectives:
-        for kr in objective.key_results:
-            if kr.status == STALE or (kr.status == NOT_STARTED and view.days_elapsed > FIRST_WEEK):
-                owed.setdefault(kr.owner or "", []).append(kr.ref.rsplit("/", 1)[1])
-    return sorted(owed.items(), key=lambda item: (item[0] == "", item[0]))
 
 
 def owed_line(team, view: ReportView) -> Text | None:

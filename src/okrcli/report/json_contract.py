@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from okrcli.model.numbers import plain_number
 from okrcli.report.json_text import json_document
+from okrcli.report.review import needs_attention, recent_notes
 from okrcli.report.views import SWEET_SPOT, ReportView
 from okrcli.scoring.guardrails import GuardrailResult
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult
@@ -40,6 +41,11 @@ def kr_dict(kr: KrResult) -> dict:
         "last_checkin": kr.last_checkin.isoformat() if kr.last_checkin else None,
         "weight": plain_number(kr.weight),
         "owner": kr.owner,
+        "note": kr.note,
+        "note_date": kr.note_date.isoformat() if kr.note_date else None,
+        "pace": {"expected": rounded(kr.expected), "gap": rounded(kr.gap)},
+        "forecast_range": [rounded(kr.forecast_range[0]), rounded(kr.forecast_range[1])],
+        "status_reason": kr.status_reason,
     }
 
 
@@ -53,6 +59,7 @@ def objective_dict(objective: ObjectiveResult) -> dict:
         "status": objective.status,
         "aligns_to": objective.aligns_to,
         "owner": objective.owner,
+        "verdict": objective.verdict,
         "key_results": [kr_dict(k) for k in objective.key_results],
     }
 
@@ -116,11 +123,30 @@ def report_sections(view: ReportView) -> dict:
             for t in view.teams
         ],
         "breached_guardrails": [g.ref for g in view.breached()],
+        "comparison": None if view.comparison is None else {
+            "period": view.comparison.period,
+            "as_of": view.comparison.as_of.isoformat(),
+            "basis": view.comparison.basis,
+            "description": view.compared(),
+        },
+        "needs_attention": [
+            {"kind": a.kind, "ref": a.ref, "title": a.title, "owner": a.owner, "status": a.status, "why": a.why}
+            for a in needs_attention(view)
+        ],
+        "recent_notes": [
+            {"team": t.team, "date": n.day.isoformat(), "ref": n.kr.ref, "note": n.text}
+            for t in view.teams
+            for n in recent_notes(t, view)
+        ],
     }
 
 
 def report_json(view: ReportView) -> str:
     """``okr report --format json``: the score contract for the teams shown, plus the report section."""
     data = period_dict(view.result)
+    for team in data["teams"]:
+        for objective in team["objectives"]:
+            score = view.comparison.objective_scores.get(objective["ref"]) if view.comparison else None
+            objective["previous"] = None if score is None else {"period": view.comparison.period, "score": rounded(score)}
     data["report"] = report_sections(view)
     return json_document(data) + "\n"

@@ -12,6 +12,7 @@ from datetime import date
 from okrcli.model.numbers import with_unit
 from okrcli.repo.repository import Repository
 from okrcli.scoring.guardrails import GuardrailResult
+from okrcli.scoring.comparison import Comparison, compare
 from okrcli.scoring.progress import clamp, progress
 from okrcli.scoring.scores import KrResult, ObjectiveResult, PeriodResult, score_period
 from okrcli.scoring.selection import Selection, select
@@ -30,6 +31,7 @@ class TeamView:
     objectives: list[ObjectiveResult]
     guardrails: list[GuardrailResult]
     previous_score: float | None = None
+    lead: str | None = None
 
     @property
     def change(self) -> float | None:
@@ -46,6 +48,8 @@ class ReportView:
     teams: list[TeamView]
     previous_period: str | None = None
     result: PeriodResult | None = field(default=None, repr=False)
+    comparison: Comparison | None = None
+    """The period compared with, on the day that compares like for like (see :mod:`okrcli.scoring.comparison`)."""
 
     @property
     def days_total(self) -> int:
@@ -70,6 +74,16 @@ class ReportView:
         if self.closed:
             return f"{PERIOD_ENDED}: final scores"
         return f"day {self.days_elapsed} of {self.days_total}" + (f", {self.days_left} left" if left else "")
+
+    def compared(self) -> str | None:
+        """How the comparison was made: ``day 51 of 92 against day 51 of 92 of 2026-Q3 (2026-08-20)``."""
+        if self.comparison is None or self.previous_period is None:
+            return None
+        return self.comparison.describe(self.days_elapsed, self.days_total)
+
+    def previous_score(self, objective: ObjectiveResult) -> float | None:
+        """The matched objective's score in the compared period, if one matched."""
+        return None if self.comparison is None else self.comparison.objective_scores.get(objective.ref)
 
     def last_checkin(self, kr: KrResult) -> str:
         """When the key result's last check-in was: ``3d ago`` while the period runs, its date
@@ -122,22 +136,30 @@ def guardrail_values(guardrail: GuardrailResult) -> str:
 
 
 def build_report(
-    repo: Repository, period: str, as_of: date, team: str | None = None, owner: str | None = None
+    repo: Repository,
+    period: str,
+    as_of: date,
+    team: str | None = None,
+    owner: str | None = None,
+    prefix: str | None = None,
+    compare_with: str | None = None,
 ) -> ReportView:
-    """Scores of ``period`` on ``as_of``, filtered by team and owner, with the previous period's team scores.
+    """Scores of ``period`` on ``as_of``, filtered by team, owner and ref prefix, compared like for like
+    with ``compare_with`` (default: the previous period).
 
     The filters apply to everything (:mod:`okrcli.scoring.selection`): the teams, counts,
     sections, the overall score and the JSON. A team the filter keeps only part of gets no
-    previous score: its whole score last period would not compare with part of it now.
+    previous score: its whole score then would not compare with part of it now.
     """
-    result = select(score_period(repo, period, as_of), Selection(team=team, owner=owner))
-    previous_name = repo.previous_period(period)
-    previous = score_period(repo, previous_name, as_of) if previous_name else None
-    previous_scores = {t.team: t.score for t in previous.teams} if previous else {}
+    result = select(score_period(repo, period, as_of), Selection(team=team, owner=owner, prefix=prefix))
+    other = compare_with or repo.previous_period(period)
+    comparison = compare(repo, result, other) if other else None
+    previous_scores = comparison.team_scores if comparison else {}
     teams = [
-        TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None)
+        TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None, t.lead)
         for t in result.teams
     ]
+    matched = any(t.previous_score is not None for t in teams) or bool(comparison and comparison.objective_scores)
     return ReportView(
         period=period,
         start=result.start,
@@ -145,8 +167,9 @@ def build_report(
         as_of=as_of,
         score=result.score,
         teams=teams,
-        previous_period=previous_name if any(t.previous_score is not None for t in teams) else None,
+        previous_period=other if matched else None,
         result=result,
+        comparison=comparison if matched else None,
     )
 
 

@@ -66,3 +66,63 @@ def _forecast_from_progress(kr: KeyResult, points: list[tuple[float, float]], ho
         f"projected progress on day {int(horizon)} ({period.end}) = {projected:.4f}",
         f"forecast = clamp({projected:.4f}, 0, 1) = {forecast:.4f}",
     ]
+
+
+CONFIDENCE_SPAN = 0.2
+"""How far a confidence of 0 widens the landing zone either way (a confidence of 1 adds nothing)."""
+
+UNKNOWN_CONFIDENCE = 0.5
+"""The confidence assumed, for the landing zone only, when none has been given."""
+
+
+def forecast_range(
+    kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date, forecast: float, confidence: float | None
+) -> tuple[tuple[float, float], list[str]]:
+    """The landing zone ``(low, high)`` around the forecast, and the explanation lines of its arithmetic.
+
+    In progress units (0 at the baseline, 1 at the target): the trend's projection plus or
+    minus one standard error of a prediction from that trend (how far the check-ins stray
+    from their line, and how far the period's end lies from them), widened by
+    ``(1 - confidence) x`` :data:`CONFIDENCE_SPAN`; both ends clamped to 0..1. A closed
+    period lands on its final score; with no check-in the zone is the whole 0..1.
+    """
+    if as_of >= period.end:
+        return (forecast, forecast), [f"forecast range = [{forecast:.4f}, {forecast:.4f}] (the period has ended)"]
+    if not seen:
+        return (0.0, 1.0), ["forecast range = [0, 1] (no check-in yet: anything is possible)"]
+    points = [(0.0, progress(kr.baseline, kr.target, kr.baseline))] + [
+        (float((c.date - period.start).days), progress(kr.baseline, kr.target, c.value)) for c in seen
+    ]
+    horizon = float((period.end - period.start).days)
+    spread, spread_line = _prediction_error(points, horizon)
+    given = confidence if confidence is not None else UNKNOWN_CONFIDENCE
+    widening = (1 - given) * CONFIDENCE_SPAN
+    margin = spread + widening
+    low = round(min(forecast, clamp(forecast - margin)), 12)
+    high = round(max(forecast, clamp(forecast + margin)), 12)
+    said = f"confidence {format_number(given)}" + ("" if confidence is not None else " (none given: assumed)")
+    return (low, high), [
+        spread_line,
+        f"confidence widening = (1 - {said}) x {CONFIDENCE_SPAN} = {widening:.4f}",
+        f"forecast range = clamp(forecast {forecast:.4f} -/+ ({spread:.4f} + {widening:.4f}), 0, 1) = [{low:.4f}, {high:.4f}]",
+    ]
+
+
+def _prediction_error(points: list[tuple[float, float]], horizon: float) -> tuple[float, str]:
+    """One standard error of the trend's prediction on day ``horizon``, in progress units, and how it was found."""
+    n = len(points)
+    line = fit_line(points)
+    if line is None or n < 3:
+        return 0.0, f"trend spread = 0 ({n} points: too few to measure how they stray from a line)"
+    slope, intercept = line
+    mean_x = sum(x for x, _ in points) / n
+    sxx = sum((x - mean_x) ** 2 for x, _ in points)
+    residuals = sum((y - (intercept + slope * x)) ** 2 for x, y in points)
+    sigma = math.sqrt(residuals / (n - 2))
+    spread = sigma * math.sqrt(1 + 1 / n + (horizon - mean_x) ** 2 / sxx)
+    if not math.isfinite(spread):
+        return 0.0, "trend spread = 0 (the progress values are too large to measure a spread)"
+    return spread, (
+        f"trend spread = one standard error of the prediction on day {int(horizon)} = {sigma:.4f}"
+        f" x sqrt(1 + 1/{n} + ({int(horizon)} - {mean_x:.1f})^2 / {sxx:.1f}) = {spread:.4f} (in progress)"
+    )

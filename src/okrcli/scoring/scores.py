@@ -19,10 +19,10 @@ from okrcli.model.periods import Period, make_period
 from okrcli.repo.config import Settings
 from okrcli.repo.repository import Repository, TeamFile
 from okrcli.scoring.baselines import in_force
-from okrcli.scoring.forecast import kr_forecast
+from okrcli.scoring.forecast import forecast_range, kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
 from okrcli.scoring.progress import checkins_until, kr_score, weighted_mean
-from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, rollup_status
+from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, pace_words, rollup_status, verdict
 
 
 @dataclass
@@ -45,6 +45,27 @@ class KrResult:
     last_checkin: date | None
     values: list[tuple[date, float]]
     explanation: list[str] = field(default_factory=list)
+    notes: list[tuple[date, str]] = field(default_factory=list)
+    """Every check-in note seen by as-of, oldest first, with its check-in's date."""
+    forecast_range: tuple[float, float] = (0.0, 1.0)
+    """Where the score is likely to land at the period's end: (low, high) around the forecast."""
+    status_reason: str = ""
+    """Why the status is what it is: the rule and numbers ``--explain`` shows."""
+
+    @property
+    def note(self) -> str | None:
+        """The latest check-in note by as-of, if any."""
+        return self.notes[-1][1] if self.notes else None
+
+    @property
+    def note_date(self) -> date | None:
+        """The date of the check-in carrying :attr:`note`."""
+        return self.notes[-1][0] if self.notes else None
+
+    @property
+    def gap(self) -> float:
+        """Score minus the expected score on as-of: above 0 ahead of pace, below 0 behind."""
+        return self.score - self.expected
 
 
 @dataclass
@@ -62,6 +83,10 @@ class ObjectiveResult:
     retrospective: str | None
     key_results: list[KrResult]
     explanation: list[str] = field(default_factory=list)
+    verdict: str = ""
+    """The grade in plain words with its bar: ``committed, missed: 0.55 of 1.0``."""
+    notes: str | None = None
+    """The objective's own ``notes`` (carry-over lineage is read from them)."""
 
 
 @dataclass
@@ -75,6 +100,8 @@ class TeamResult:
     guardrails: list[GuardrailResult]
     complete: bool = True
     """False when a filter kept only part of the team (see :mod:`okrcli.scoring.selection`)."""
+    lead: str | None = None
+    """Who leads the team's OKRs (answers for its guardrails)."""
 
 
 @dataclass
@@ -116,6 +143,7 @@ def score_key_result(
     lines.append(
         f"expected = elapsed fraction of {period.start}..{period.end} on {as_of} = {expected:.4f}"
     )
+    lines.append(f"pace: gap = score - expected = {score:.4f} - {expected:.4f} = {score - expected:+.4f} ({pace_words(score - expected)})")
     forecast, forecast_lines = kr_forecast(kr, seen, period, as_of, score)
     lines += forecast_lines
     confidence = last.confidence if last else None
@@ -125,6 +153,8 @@ def score_key_result(
     lines.append(
         f"confidence = {confidence} (latest given)" if confidence is not None else "confidence = none given"
     )
+    landing, range_lines = forecast_range(kr, seen, period, as_of, forecast, confidence)
+    lines += range_lines
     status, status_line = kr_status(objective.type, score, forecast, last, confidence, period, as_of, stale_days)
     lines.append(status_line)
     return KrResult(
@@ -144,6 +174,9 @@ def score_key_result(
         last_checkin=last.date if last else None,
         values=[(c.date, c.value) for c in seen],
         explanation=lines,
+        notes=[(c.date, c.note) for c in seen if c.note],
+        forecast_range=landing,
+        status_reason=status_line.removeprefix("status = "),
     )
 
 
@@ -162,6 +195,7 @@ def score_objective(
     terms = " + ".join(f"{k.score:.4f} x {format_number(k.weight)}" for k in krs)
     divisor = format_number(total_weight) if math.isfinite(total_weight) else "the sum of the weights (each divided by the largest first)"
     result_grade = grade(objective.type, score, period, as_of, settings)
+    words = verdict(objective.type, score, result_grade, settings)
     if is_closed(period, as_of):
         status, status_line = final_status(objective.type, score)
     else:
@@ -180,9 +214,11 @@ def score_objective(
         key_results=krs,
         explanation=[
             f"score = weighted mean = ({terms}) / {divisor} = {score:.4f}",
-            f"grade = {result_grade} ({objective.type})",
+            f"grade = {result_grade} ({objective.type}): {words}",
             status_line,
         ],
+        verdict=words,
+        notes=objective.notes,
     )
 
 
@@ -193,7 +229,7 @@ def score_team(team_file: TeamFile, as_of: date, settings: Settings) -> TeamResu
         guardrail_status(g, f"{team_file.team}/{g.id}", team_file.period, as_of) for g in team_file.okr.guardrails
     ]
     score = sum(o.score for o in objectives) / len(objectives)
-    return TeamResult(team_file.team, team_file.path.as_posix(), score, objectives, guardrails)
+    return TeamResult(team_file.team, team_file.path.as_posix(), score, objectives, guardrails, lead=team_file.okr.lead)
 
 
 def score_period(repo: Repository, period: str, as_of: date) -> PeriodResult:

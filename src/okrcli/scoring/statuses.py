@@ -143,3 +143,39 @@ def grade(kind: str, score: float, period: Period, as_of: date, settings: Settin
     if score >= settings.scoring.green:
         return GREEN
     return YELLOW if score >= settings.scoring.yellow else RED
+
+
+STATUS_WORDS = {status: status.replace("-", " ") for status in KR_STATUSES}
+"""Each status as reports say it to people: ``at risk``, ``not started``."""
+
+ON_PACE = 0.005
+"""A gap to the expected score smaller than this reads "on pace"."""
+
+
+def bar_text(bar: float) -> str:
+    """A bar as people write it: ``1.0``, ``0.7``, ``0.75``."""
+    text = f"{bar:g}"
+    return text if "." in text or "e" in text else text + ".0"
+
+
+def verdict(kind: str, score: float, result_grade: str, settings: Settings) -> str:
+    """An objective's grade in plain words with the bar it was judged against.
+
+    ``committed, missed: 0.55 of 1.0``; ``aspirational, 0.48: below the 0.7 bar``.
+    """
+    if kind == "committed":
+        so_far = " so far" if result_grade == OPEN else ""
+        return f"committed, {result_grade}: {score:.2f} of 1.0{so_far}"
+    green, yellow = bar_text(settings.scoring.green), bar_text(settings.scoring.yellow)
+    if result_grade == GREEN:
+        return f"aspirational, {score:.2f}: at or above the {green} bar"
+    if result_grade == YELLOW:
+        return f"aspirational, {score:.2f}: below the {green} bar"
+    return f"aspirational, {score:.2f}: below the {green} bar and the {yellow} floor"
+
+
+def pace_words(gap: float) -> str:
+    """``ahead of pace by 0.12``, ``behind pace by 0.12`` or ``on pace`` (a gap under :data:`ON_PACE`)."""
+    if abs(gap) < ON_PACE:
+        return "on pace"
+    return f"{'ahead of' if gap > 0 else 'behind'} pace by {abs(gap):.2f}"

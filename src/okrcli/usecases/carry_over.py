@@ -13,6 +13,7 @@ from okrcli.model.errors import UsageError
 from okrcli.model.numbers import format_in_multiples
 from okrcli.repo.config import Settings
 from okrcli.repo.repository import TeamFile
+from okrcli.scoring.comparison import CARRIED_OVER
 from okrcli.scoring.scores import score_objective
 from okrcli.scoring.statuses import ON_TRACK_BARS
 from okrcli.usecases.draft import DraftKeyResult, DraftObjective
@@ -47,7 +48,7 @@ def carry_over(team_file: TeamFile, as_of: date, settings: Settings, okr_root: P
         for kr, k in pairs:
             baseline = k.current if k.current != kr.target else kr.baseline
             krs.append(DraftKeyResult(retitle(kr.title, baseline), baseline, kr.target, kr.unit, kr.id))
-        notes = f"Carried over from {team_file.okr.period} (scored {result.score:.2f}); baselines are the latest values."
+        notes = CARRIED_OVER.format(period=team_file.okr.period) + f" (scored {result.score:.2f}); baselines are the latest values."
         aligns_to = objective.aligns_to
         if aligns_to and next_period and not alignment_exists(okr_root, next_period, aligns_to):
             notes += f" It aligned to {aligns_to} in {team_file.okr.period}."

@@ -1,0 +1,122 @@
+"""What a leadership review reads first: what needs attention, who owes a check-in, what the notes say.  Pure.
+
+Every renderer (terminal, Markdown, HTML, JSON) takes these lists from here, so the
+summary is the same wherever it is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from okrcli.report.views import ReportView, TeamView, guardrail_values
+from okrcli.scoring.scores import KrResult, ObjectiveResult
+from okrcli.scoring.statuses import AT_RISK, BREACHED, HEALTH_ORDER, MISSED, NOT_STARTED, OFF_TRACK, STALE, STATUS_WORDS
+
+FIRST_WEEK = 7
+"""A key result with no check-in at all is owed one once the period's first week is over."""
+
+RECENT_DAYS = 14
+"""The notes of the last two weeks (as-of and the 13 days before it) are listed per team."""
+
+OBJECTIVE, GUARDRAIL, CHECKIN = "objective", "guardrail", "check-in"
+"""The kinds of thing that need attention, in the order the summary lists them."""
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One thing that needs attention: what, who answers for it, and one line of why."""
+
+    kind: str
+    ref: str
+    title: str
+    owner: str | None
+    status: str
+    why: str
+
+
+def needs_attention(view: ReportView) -> list[Attention]:
+    """Committed objectives off track or at risk (missed, once the period has closed), breached
+    guardrails, and key results whose owner owes a check-in, in that order."""
+    items = _objectives(view)
+    for team in view.teams:
+        items += [
+            Attention(GUARDRAIL, g.ref, g.title, team.lead, g.status, guardrail_values(g))
+            for g in team.guardrails
+            if g.status == BREACHED
+        ]
+    for team in view.teams:
+        for kr in owed_key_results(team, view):
+            items.append(Attention(CHECKIN, kr.ref, kr.title, kr.owner, kr.status, _owed_why(kr, view)))
+    return items
+
+
+def _objectives(view: ReportView) -> list[Attention]:
+    wanted = (MISSED,) if view.closed else (OFF_TRACK, AT_RISK)
+    found = [(team, o) for team in view.teams for o in team.objectives if o.type == "committed" and o.status in wanted]
+    found.sort(key=lambda pair: wanted.index(pair[1].status))
+    return [Attention(OBJECTIVE, o.ref, o.title, o.owner, o.status, objective_why(o, view.closed)) for _, o in found]
+
+
+def objective_why(objective: ObjectiveResult, closed: bool) -> str:
+    """Closed: the verdict (``committed, missed: 0.88 of 1.0``); running: the key result that sets the
+    objective's status, and the rule that set it (``close-time: at-risk (forecast 0.9716 < bar 1.0 ...)``)."""
+    if closed:
+        return objective.verdict
+    worst = min(objective.key_results, key=lambda k: HEALTH_ORDER.index(k.status) if k.status in HEALTH_ORDER else len(HEALTH_ORDER))
+    return f"{worst.ref.rsplit('/', 1)[1]}: {worst.status_reason}"
+
+
+def _owed_why(kr: KrResult, view: ReportView) -> str:
+    if kr.status == STALE and kr.last_checkin is not None:
+        return f"last check-in {kr.last_checkin} ({(view.as_of - kr.last_checkin).days} days ago)"
+    return f"no check-in yet, {view.when()}"
+
+
+def owed_key_results(team: TeamView, view: ReportView) -> list[KrResult]:
+    """Key results owed a check-in while the period runs: stale ones, and ones never checked in
+    once the first week is over."""
+    if view.closed or view.as_of < view.start:
+        return []
+    return [
+        kr
+        for objective in team.objectives
+        for kr in objective.key_results
+        if kr.status == STALE or (kr.status == NOT_STARTED and view.days_elapsed > FIRST_WEEK)
+    ]
+
+
+def owed_checkins(team: TeamView, view: ReportView) -> list[tuple[str, list[str]]]:
+    """Who owes a check-in, with the ids of their key results; owners in name order ("no owner" last)."""
+    owed: dict[str, list[str]] = {}
+    for kr in owed_key_results(team, view):
+        owed.setdefault(kr.owner or "", []).append(kr.ref.rsplit("/", 1)[1])
+    return sorted(owed.items(), key=lambda item: (item[0] == "", item[0]))
+
+
+@dataclass(frozen=True)
+class RecentNote:
+    """A check-in note of the last two weeks."""
+
+    day: date
+    kr: KrResult
+    text: str
+
+
+def recent_notes(team: TeamView, view: ReportView) -> list[RecentNote]:
+    """The team's check-in notes dated in the two weeks up to as-of (the period's end, once closed), newest first."""
+    last = min(view.as_of, view.end)
+    first = date.fromordinal(max(1, last.toordinal() - (RECENT_DAYS - 1)))  # never before year 1
+    notes = [
+        RecentNote(day, kr, text)
+        for objective in team.objectives
+        for kr in objective.key_results
+        for day, text in kr.notes
+        if first <= day <= last
+    ]
+    return sorted(notes, key=lambda n: (n.day, n.kr.ref), reverse=True)
+
+
+def status_words(status: str) -> str:
+    """A status as people say it: ``at risk``."""
+    return STATUS_WORDS.get(status, status)
