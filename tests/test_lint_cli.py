@@ -20,7 +20,7 @@ def test_acme_finds_its_deliberate_problems_and_nothing_else(capsys):
     assert found == [
         ("customer-success.yaml", "checkin-stale", 132),  # the task-style KR was never checked in
         ("customer-success.yaml", "kr-task-style", 133),
-        ("product.yaml", "checkin-stale", 106),
+        ("product.yaml", "checkin-stale", 107),
         ("sales.yaml", "guardrail-breached", 179),
         ("sales.yaml", "objective-has-number", 100),
     ]
