@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from okrcli.model.numbers import format_change, value_path, with_unit
-from okrcli.report.views import SWEET_SPOT, ReportView, chart_points
+from okrcli.report.chart import chart_points
+from okrcli.report.views import SWEET_SPOT, ReportView
 
 CHART_WIDTH, CHART_HEIGHT = 220, 64
 """Size in pixels of each key result's chart of check-ins against the plan."""
