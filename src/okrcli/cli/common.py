@@ -23,6 +23,17 @@ RepoOption = Annotated[
     ),
 ]
 
+PeriodOption = Annotated[
+    Optional[str], typer.Option(metavar="PERIOD", help="Period (default: the one containing --as-of).", show_default=False)
+]
+AsOfOption = Annotated[
+    Optional[str], typer.Option("--as-of", metavar="DATE", help="As on this day, YYYY-MM-DD (default: today).", show_default=False)
+]
+TeamOption = Annotated[Optional[str], typer.Option(metavar="TEAM", help="Only this team.", show_default=False)]
+OwnerOption = Annotated[Optional[str], typer.Option(metavar="NAME", help="Only key results this person owns.", show_default=False)]
+ExplainOption = Annotated[bool, typer.Option("--explain", help="Show the numbers and arithmetic behind every score.")]
+"""Options the reporting commands (score, report, tree) share, spelled once."""
+
 CommitOption = Annotated[
     Optional[bool],
     typer.Option("--commit/--no-commit", help="Commit the changed file with git (default: okr.toml [checkin] commit).", show_default=False),
@@ -143,7 +154,9 @@ def parse_day(text: str | None, option: str):
         raise UsageError(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20") from None
 
 
-def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, as_of, progress: bool = False, with_previous: bool = False):
+def load_for_period(
+    ctx: typer.Context, repo: Path | None, period: str | None, as_of, progress: bool = False, with_previous: bool = False, compare: str | None = None
+):
     """Load the repository and choose the period: the given one, else the one containing as-of.
 
     Returns (load result, period name).  Files with errors are reported on stderr
@@ -154,17 +167,22 @@ def load_for_period(ctx: typer.Context, repo: Path | None, period: str | None, a
 
     if period is not None and not is_period_name(period):
         fail(f"--period {period!r} is not a period okr can use", hint=period_hint(period))
+    if compare is not None and not is_period_name(compare):
+        fail(f"--compare {compare!r} is not a period okr can use", hint=period_hint(compare))
     bar = None
     if progress:
         from okrcli.cli.progress import progress_bar as bar
 
-    opened = open_period(start_dir(ctx, repo), period, as_of, with_previous, bar)
+    opened = open_period(start_dir(ctx, repo), period, as_of, with_previous, bar, also=compare)
     if not opened.found:
         known = opened.repository.periods()
         fail(
             f"no OKR files for period {opened.period}" if opened.period else "the repository has no valid OKR files",
             hint=("periods in this repository: " + ", ".join(known)) if known else "run `okr validate` to see why",
         )
+    if compare is not None and compare not in opened.repository.periods():
+        known = opened.repository.periods()
+        fail(f"no OKR files for period {compare} to compare with", hint="periods in this repository: " + ", ".join(known))
     if opened.files_with_errors:
         err(f"okr: warning: {opened.files_with_errors} file(s) have errors and are left out; run `okr validate` for details")
     return opened.loaded, opened.period

@@ -53,6 +53,16 @@ def complete_prefix(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     return _complete(ctx, incomplete, parents=True)
 
 
+PrefixArgument = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="PREFIX", help="Only this team, team/objective or team/objective/kr (`okr refs` lists them).",
+        show_default=False, autocompletion=complete_prefix,
+    ),
+]
+"""The ref prefix score, report and tree filter by."""
+
+
 def refs(
     ctx: typer.Context,
     prefix: Annotated[

@@ -1,14 +1,16 @@
-"""okr report: the terminal dashboard, or the quarterly report as Markdown, HTML or JSON."""
+"""okr report: the terminal dashboard, or the quarterly report as Markdown, HTML or JSON; okr tree."""
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from okrcli.cli.common import RepoOption
+from okrcli.cli.common import AsOfOption, ExplainOption, OwnerOption, PeriodOption, RepoOption, TeamOption
+from okrcli.cli.refs import PrefixArgument
 
 
 class ReportFormat(str, Enum):
@@ -23,10 +25,17 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm
 
 def report(
     ctx: typer.Context,
-    period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing --as-of).", show_default=False)] = None,
-    team: Annotated[Optional[str], typer.Option(help="Only this team.", show_default=False)] = None,
-    owner: Annotated[Optional[str], typer.Option(help="Only key results this person owns.", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Report as on this day (default: today).", show_default=False)] = None,
+    prefix: PrefixArgument = None,
+    period: PeriodOption = None,
+    team: TeamOption = None,
+    owner: OwnerOption = None,
+    as_of: AsOfOption = None,
+    compare: Annotated[
+        Optional[str],
+        typer.Option(metavar="PERIOD", help="Compare with this period, like for like (default: the previous period).", show_default=False),
+    ] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Show each key result's latest check-in note on the dashboard.")] = False,
+    explain: ExplainOption = False,
     output_format: Annotated[
         Optional[ReportFormat],
         typer.Option("--format", help="terminal (default), markdown, html or json; taken from -o's extension when omitted.", show_default=False),
@@ -35,76 +44,60 @@ def report(
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the dashboard.")] = False,
     repo: RepoOption = None,
 ) -> int:
-    """Show the OKR dashboard, or write the quarterly score report.
+    """Show the OKR dashboard, or write the quarterly report for a leadership review.
+
+    Every report opens with what needs attention: committed objectives off track or
+    at risk, breached guardrails and check-ins owed, each with its owner and why.
 
     On a terminal: per team, each objective and key result with baseline → now →
     target, a progress bar with the expected-pace mark, confidence, a sparkline of
-    check-ins, the age of the last check-in and its status; guardrail breaches
-    stand out. Long output is paged; piped output is plain text.
+    check-ins, the age of the last check-in and its status (--notes adds the latest
+    check-in note, --explain the arithmetic). Long output is paged; piped output is
+    plain text.
 
-    With --format markdown|html|json (or -o report.html): final (or as-of) scores and
-    grades, committed objectives that missed with their retrospectives, the spread of
-    aspirational scores against the 0.7 sweet spot, a chart of every key result's
-    check-ins against the straight line to its target, and each team's change since
-    the previous period. The HTML file is self-contained and works offline.
+    With --format markdown|html|json (or -o report.html): scores with grades in plain
+    words, pace and the forecast's likely range, each key result's latest note and
+    the last two weeks' notes, a chart of check-ins against the plan, committed
+    objectives that missed with their retrospectives, the spread of aspirational
+    scores, and the comparison with --compare (default: the previous period) at the
+    same point of both periods, or final against final once both have ended. The
+    HTML file is self-contained and works offline.
 
     Examples:
 
       okr report
 
-      okr report --team finance --as-of 2026-11-20
+      okr report sales --as-of 2026-11-20 --notes
 
-      okr report -o q4-report.html
+      okr report --compare 2026-Q2 -o q4-review.html
 
       okr report --format markdown > report.md
     """
-    import sys
-
     from okrcli.cli.common import err, fail, load_for_period, out, parse_day
 
     day = parse_day(as_of, "--as-of")
-    if output == Path("-"):  # standard output, as if -o were not given
-        output = None
-    if output is not None:
-        from okrcli.cli.common import given_path
-
-        output = given_path(ctx, output, repo)
-    chosen = output_format.value if output_format else None
-    if chosen is None and output is not None:
-        chosen = EXTENSIONS.get(output.suffix.lower())
-        if chosen is None:
-            fail(f"cannot tell the format from {output.name!r}", hint="add --format markdown|html|json, or use .md, .html or .json")
-    chosen = chosen or "terminal"
-    if chosen == "terminal" and output is not None:
-        fail("the terminal dashboard is not written to files", hint="use --format markdown, html or json with -o")
-
-    loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty(), with_previous=True)
+    chosen, output = _format_and_output(ctx, output_format, output, repo)
+    if (notes or explain) and chosen != "terminal":
+        fail(f"--{'notes' if notes else 'explain'} is for the terminal dashboard", hint="the Markdown, HTML and JSON reports always carry the notes, pace and forecast range")
+    loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty(), with_previous=True, compare=compare)
     from okrcli.report.views import build_report
 
     teams = sorted(f.team for f in loaded.repository.files_in(period_name))
     if team and team not in teams:
         fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
-    view = build_report(loaded.repository, period_name, day, team, owner)
+    view = build_report(loaded.repository, period_name, day, team, owner, prefix, compare)
+    if prefix and not view.teams:
+        fail(f"nothing in {period_name} matches {prefix!r}", hint="give team, team/objective or team/objective/kr (`okr refs` lists them)")
 
     if chosen == "terminal":
-        from okrcli.report.console import make_console, pager_environment
-        from okrcli.report.dashboard import dashboard, without_trailing_spaces
+        from okrcli.report.dashboard import dashboard
 
-        console = make_console()
-        renderable = dashboard(view, console.width)
-        if console.is_terminal and not no_pager:
-            with console.capture() as capture:
-                console.print(renderable)
-            if capture.get().count("\n") > console.height:
-                with pager_environment(), console.pager(styles=True):
-                    console.print(renderable)
-                return 0
-            sys.stdout.write(capture.get())
-            return 0
-        with console.capture() as capture:
-            console.print(renderable)
-        sys.stdout.write(without_trailing_spaces(capture.get()))
-        return 0
+        parts = [dashboard(view, _width(), notes=notes)]
+        if explain:
+            from okrcli.report.terminal import explain as explained
+
+            parts.append(explained(view.result))
+        return _show(parts, no_pager)
 
     from okrcli.report.outputs import render_report
 
@@ -119,19 +112,82 @@ def report(
     return 0
 
 
+def _format_and_output(ctx: typer.Context, output_format: ReportFormat | None, output: Path | None, repo: Path | None) -> tuple[str, Path | None]:
+    """The format asked for (or read from -o's extension) and the file to write, None for standard output."""
+    from okrcli.cli.common import fail, given_path
+
+    if output == Path("-"):  # standard output, as if -o were not given
+        output = None
+    if output is not None:
+        output = given_path(ctx, output, repo)
+    chosen = output_format.value if output_format else None
+    if chosen is None and output is not None:
+        chosen = EXTENSIONS.get(output.suffix.lower())
+        if chosen is None:
+            fail(f"cannot tell the format from {output.name!r}", hint="add --format markdown|html|json, or use .md, .html or .json")
+    chosen = chosen or "terminal"
+    if chosen == "terminal" and output is not None:
+        fail("the terminal dashboard is not written to files", hint="use --format markdown, html or json with -o")
+    return chosen, output
+
+
+def _width() -> int:
+    from okrcli.report.console import make_console
+
+    return make_console().width
+
+
+def _show(parts: list, no_pager: bool) -> int:
+    """Print on the terminal, paged when longer than the screen; plain text without trailing spaces when piped."""
+    from rich.console import Group
+
+    from okrcli.report.console import make_console, pager_environment
+    from okrcli.report.dashboard import without_trailing_spaces
+
+    console = make_console()
+    renderable = Group(*parts)
+    with console.capture() as capture:
+        console.print(renderable, soft_wrap=False)
+    if not console.is_terminal:
+        sys.stdout.write(without_trailing_spaces(capture.get()))
+        return 0
+    if not no_pager and capture.get().count("\n") > console.height:
+        with pager_environment(), console.pager(styles=True):
+            console.print(renderable)
+        return 0
+    sys.stdout.write(capture.get())
+    return 0
+
+
 def tree(
     ctx: typer.Context,
-    period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing --as-of).", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Scores as on this day (default: today).", show_default=False)] = None,
+    prefix: PrefixArgument = None,
+    period: PeriodOption = None,
+    team: TeamOption = None,
+    owner: OwnerOption = None,
+    as_of: AsOfOption = None,
+    explain: ExplainOption = False,
     repo: RepoOption = None,
 ) -> int:
-    """Show the alignment tree: company objectives with the team objectives aligned to them."""
-    from okrcli.cli.common import load_for_period, parse_day
+    """Show the alignment tree: company objectives with the team objectives aligned to them.
+
+    --team, --owner and a ref prefix keep what they name (an objective whose parent is
+    left out shows what it aligns to); --explain adds the arithmetic under each objective.
+
+    Examples:
+
+      okr tree
+
+      okr tree sales --explain
+    """
+    from okrcli.cli.common import fail, load_for_period, parse_day
     from okrcli.report import terminal
-    from okrcli.report.console import make_console
     from okrcli.scoring.scores import score_period
+    from okrcli.scoring.selection import Selection, select
 
     day = parse_day(as_of, "--as-of")
     loaded, period_name = load_for_period(ctx, repo, period, day)
-    make_console().print(terminal.tree(score_period(loaded.repository, period_name, day)))
-    return 0
+    result = select(score_period(loaded.repository, period_name, day), Selection(team=team, owner=owner, prefix=prefix))
+    if (team or owner or prefix) and not result.teams:
+        fail(f"nothing in {period_name} matches the filters", hint="`okr refs` lists the teams, objectives and key results")
+    return _show([terminal.tree(result, explain=explain)], no_pager=True)

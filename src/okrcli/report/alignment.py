@@ -17,6 +17,10 @@ class AlignmentNode:
     via: str | None = None
     """The key result (or other period) this objective aligns through, when not the objective itself."""
     children: list["AlignmentNode"] = field(default_factory=list)
+    aligns_to: str | None = None
+    """What it aligns to when that is not shown above it (missing, or left out by a filter)."""
+    explanation: list[str] = field(default_factory=list)
+    """The arithmetic behind the objective's score, grade and status (``--explain``)."""
 
     @property
     def children_mean(self) -> float:
@@ -27,7 +31,7 @@ class AlignmentNode:
 def alignment_tree(result: PeriodResult) -> list[AlignmentNode]:
     """Root nodes: objectives that align to nothing in this period, with what aligns to them beneath."""
     objectives: dict[str, ObjectiveResult] = {o.ref: o for t in result.teams for o in t.objectives}
-    nodes = {ref: AlignmentNode(ref, o.title, o.score, o.status) for ref, o in objectives.items()}
+    nodes = {ref: AlignmentNode(ref, o.title, o.score, o.status, explanation=o.explanation) for ref, o in objectives.items()}
     external: dict[str, AlignmentNode] = {}
     roots: list[AlignmentNode] = []
     for ref, objective in objectives.items():
@@ -47,6 +51,7 @@ def alignment_tree(result: PeriodResult) -> list[AlignmentNode]:
             external[key].children.append(node)
         elif parent_ref in nodes and parent_ref != ref:
             nodes[parent_ref].children.append(node)
-        else:
+        else:  # its parent is missing, or a filter left it out: say what it aligns to
+            node.aligns_to = objective.aligns_to
             roots.append(node)
     return roots

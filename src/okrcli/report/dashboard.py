@@ -6,12 +6,14 @@ Every piece of user text (titles, units, team names) goes through :func:`one_lin
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.dashboard_stacked import packed, stacked_team
+from okrcli.report.dashboard_summary import attention, compared_line
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
 from okrcli.report.review import owed_checkins
@@ -57,7 +59,7 @@ def header(view: ReportView, width: int) -> Group:
     return Group(*packed(title, width, "  ·  "), *packed(tally, width))
 
 
-def team_table(team, view: ReportView, width: int) -> Table:
+def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table:
     """One team's objectives, key results and guardrails; columns drop out as ``width`` shrinks."""
     wide = width >= WIDE
     show_conf = width >= NARROW
@@ -91,6 +93,8 @@ def team_table(team, view: ReportView, width: int) -> Table:
             if not wide:
                 title.append("\n    " + values, style="dim")
             row = [title]
+            if notes and kr.note:  # indented under the title however it wraps
+                row = [Group(title, Padding(Text(f"note {kr.note_date}: {one_line(kr.note)}", style="italic"), (0, 0, 0, 4)))]
             if wide:
                 row.append(Text(values))
             row += [progress_bar(kr.score, kr.expected, bar_width, style), f"{kr.score:.2f}"]
@@ -129,9 +133,14 @@ def owed_line(team, view: ReportView) -> Text | None:
     return Text(f"check-in owed: {names}", style=STATUS_STYLE.get(STALE, ""))
 
 
-def dashboard(view: ReportView, width: int) -> Group:
-    """The whole dashboard for a terminal ``width`` columns wide: a table, or stacked below :data:`STACKED`."""
+def dashboard(view: ReportView, width: int, notes: bool = False) -> Group:
+    """The whole dashboard for a terminal ``width`` columns wide: what needs attention, then a table
+    per team, or stacked below :data:`STACKED`; ``notes`` adds each key result's latest note."""
     parts: list = [header(view, width)]
+    compared = compared_line(view)
+    if compared is not None:
+        parts.append(compared)
+    parts += [Text(""), attention(view, width)]
     for team in view.teams:
         change = ""
         if team.previous_score is not None:
@@ -140,7 +149,7 @@ def dashboard(view: ReportView, width: int) -> Group:
         heading = Text.assemble((one_line(team.team), "bold"), f"  {team.score:.2f}{change}")
         # a rule cuts a heading that does not fit (`(2026-Q3: 0.9…`): then the heading alone, wrapped
         parts.append(Rule(heading, align="left", style="dim") if heading.cell_len + 4 <= width else heading)
-        parts.append(team_table(team, view, width) if width >= STACKED else stacked_team(team, view, width, progress_bar))
+        parts.append(team_table(team, view, width, notes) if width >= STACKED else stacked_team(team, view, width, progress_bar, notes))
         owed = owed_line(team, view)
         if owed is not None:
             parts.append(owed)

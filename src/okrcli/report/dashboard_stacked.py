@@ -42,8 +42,9 @@ def _figures(chips: list[Text], indent: int, width: int) -> list[Padding]:
     return [_block(line, indent, width) for line in packed([c for c in chips if c.plain], max(1, width - indent))]
 
 
-def stacked_team(team, view: ReportView, width: int, progress_bar) -> Group:
-    """One team's objectives, key results and guardrails, stacked for ``width`` columns."""
+def stacked_team(team, view: ReportView, width: int, progress_bar, notes: bool = False) -> Group:
+    """One team's objectives, key results and guardrails, stacked for ``width`` columns
+    (``notes``: each key result's latest check-in note under its figures)."""
     parts: list = []
     for objective in team.objectives:
         status_style = STATUS_STYLE.get(objective.status, "")
@@ -67,6 +68,8 @@ def stacked_team(team, view: ReportView, width: int, progress_bar) -> Group:
                 Text(view.last_checkin(kr)),
             ]
             parts += _figures(standing, 4, width) + _figures(numbers, 4, width)
+            if notes and kr.note:
+                parts.append(_block(Text(f"note {kr.note_date}: {one_line(kr.note)}", style="italic"), 4, width))
     for guardrail in team.guardrails:
         breached = guardrail.status == BREACHED
         style = STATUS_STYLE.get(guardrail.status, "")

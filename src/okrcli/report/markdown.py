@@ -13,9 +13,10 @@ import re
 from okrcli.model.numbers import format_change, format_confidence, value_path, with_unit
 from okrcli.model.text import printable
 from okrcli.report.sparkline import sparkline
-from okrcli.report.views import PERIOD_ENDED, SWEET_SPOT, ReportView, guardrail_values
-from okrcli.scoring.scores import PeriodResult
-from okrcli.scoring.statuses import BREACHED
+from okrcli.report.review import GUARDRAIL, needs_attention, recent_notes, status_words
+from okrcli.report.views import PERIOD_ENDED, SWEET_SPOT, ReportView, TeamView, guardrail_values
+from okrcli.scoring.scores import ObjectiveResult, PeriodResult
+from okrcli.scoring.statuses import BREACHED, pace_words
 
 
 MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]#|~])")
@@ -71,7 +72,8 @@ def score_markdown(result: PeriodResult) -> str:
 
 
 def report_markdown(view: ReportView) -> str:
-    """``okr report --format markdown``: counts, teams, each objective with bars and a table, and the reviews."""
+    """``okr report --format markdown``: what needs attention first, then counts, teams, each objective
+    with bars, a table and its notes, the last two weeks' notes per team, and the reviews."""
     lines = [
         f"# OKR report {view.period}",
         "",
@@ -79,37 +81,84 @@ def report_markdown(view: ReportView) -> str:
         f"Overall score **{view.score:.2f}**.",
         "",
     ]
+    if view.compared():
+        lines += [f"Compared with {md_escape(view.previous_period)}: {md_escape(view.compared())}.", ""]
+    lines += _attention(view)
     counts = view.counts()
-    lines += ["| " + " | ".join(counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
+    lines += ["| " + " | ".join(status_words(c) for c in counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
     lines += _teams_table(view)
     for team in view.teams:
         lines += [f"## {md_escape(team.team)}: {team.score:.2f}", ""]
         for objective in team.objectives:
-            lines += [
-                f"### {md_escape(objective.title)}",
-                "",
-                f"`{objective.ref}` · {objective.type} · score **{objective.score:.2f}** · {objective.grade} · {objective.status}",
-                "",
-                "```text",
-            ]
-            for kr in objective.key_results:
-                trend = sparkline([v for _, v in kr.values], kr.baseline, kr.target) or "·"
-                lines.append(f"{text_bar(kr.score)} {kr.score:.2f}  {trend:<13} {kr.ref.rsplit('/', 1)[1]}")
-            lines += ["```", "", "| key result | baseline → now → target | score | forecast | confidence | status |", "|---|---|---:|---:|---:|---|"]
-            for kr in objective.key_results:
-                lines.append(
-                    f"| {md_escape(kr.title)} | {md_escape(value_path(kr.baseline, kr.current, kr.target, kr.unit))} | {kr.score:.2f} | "
-                    f"{kr.forecast:.2f} | {format_confidence(kr.confidence, missing='')} | {kr.status} |"
-                )
-            lines.append("")
+            lines += _objective(view, objective)
         for g in team.guardrails:
             mark = "**⚠ breached**" if g.status == BREACHED else g.status
             lines.append(f"Guardrail *{md_escape(g.title)}*: {md_escape(guardrail_values(g))}: {mark}")
         if team.guardrails:
             lines.append("")
+        lines += _recent_notes(team, view)
     lines += _missed_committed(view)
     lines += _aspirational_distribution(view)
     return "\n".join(lines)
+
+
+def _attention(view: ReportView) -> list[str]:
+    items = needs_attention(view)
+    lines = ["## Needs attention", ""]
+    if not items:
+        return lines + ["Nothing: every committed objective is on track, every guardrail is kept and every check-in is current.", ""]
+    for item in items:
+        word = ("⚠ " if item.kind == GUARDRAIL else "") + status_words(item.status)
+        owner = md_escape(item.owner) if item.owner else "no owner"
+        lines.append(f"- **{word}**: {md_escape(item.title)} (`{item.ref}`), {owner}: {md_escape(item.why)}")
+    return lines + [""]
+
+
+def _objective(view: ReportView, objective: ObjectiveResult) -> list[str]:
+    previous = view.previous_score(objective)
+    basis = ""
+    if previous is not None and view.comparison is not None:
+        basis = f" · {md_escape(view.comparison.period)} ({'final' if view.comparison.final else 'same point'}): {previous:.2f}"
+    lines = [
+        f"### {md_escape(objective.title)}",
+        "",
+        f"`{objective.ref}` · {md_escape(objective.verdict)} · {status_words(objective.status)}{basis}",
+        "",
+        "```text",
+    ]
+    for kr in objective.key_results:
+        trend = sparkline([v for _, v in kr.values], kr.baseline, kr.target) or "·"
+        lines.append(f"{text_bar(kr.score)} {kr.score:.2f}  {trend:<13} {kr.ref.rsplit('/', 1)[1]}")
+    if view.closed:  # final scores: no pace to keep, nothing left to forecast
+        lines += ["```", "", "| key result | baseline → final → target | score | confidence | status |", "|---|---|---:|---:|---|"]
+    else:
+        lines += [
+            "```",
+            "",
+            "| key result | baseline → now → target | score | pace | forecast (likely range) | confidence | status |",
+            "|---|---|---:|---|---:|---:|---|",
+        ]
+    for kr in objective.key_results:
+        low, high = kr.forecast_range
+        outlook = "" if view.closed else f"{pace_words(kr.gap)} | {kr.forecast:.2f} ({low:.2f}–{high:.2f}) | "
+        lines.append(
+            f"| {md_escape(kr.title)} | {md_escape(value_path(kr.baseline, kr.current, kr.target, kr.unit))} | {kr.score:.2f} | "
+            f"{outlook}{format_confidence(kr.confidence, missing='')} | {status_words(kr.status)} |"
+        )
+    lines.append("")
+    noted = [kr for kr in objective.key_results if kr.note]
+    for kr in noted:
+        lines.append(f"- *{kr.ref.rsplit('/', 1)[1]}*, latest note ({kr.note_date}): {md_escape(kr.note)}")
+    return lines + ([""] if noted else [])
+
+
+def _recent_notes(team: TeamView, view: ReportView) -> list[str]:
+    notes = recent_notes(team, view)
+    if not notes:
+        return []
+    lines = [f"Notes of the last two weeks ({md_escape(team.team)}):", ""]
+    lines += [f"- {n.day}, *{n.kr.ref.split('/', 1)[1]}*: {md_escape(n.text)}" for n in notes]
+    return lines + [""]
 
 
 def _teams_table(view: ReportView) -> list[str]:

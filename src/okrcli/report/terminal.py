@@ -94,15 +94,16 @@ def explain(result: PeriodResult) -> Group:
     return Group(*parts)
 
 
-def tree(result: PeriodResult) -> Tree:
-    """Objectives under the objectives they align to, each with its score and status."""
+def tree(result: PeriodResult, explain: bool = False) -> Tree:
+    """Objectives under the objectives they align to, each with its score and status
+    (with ``explain``, the arithmetic under each)."""
     root = Tree(Text(f"Alignment {result.period} (as of {result.as_of})", style="bold"))
     for node in alignment_tree(result):
-        _add(root, node)
+        _add(root, node, explain)
     return root
 
 
-def _add(parent: Tree, node: AlignmentNode) -> None:
+def _add(parent: Tree, node: AlignmentNode, explain: bool) -> None:
     label = Text.assemble(
         (one_line(node.ref), "bold"),
         f"  {one_line(node.title)}  ",
@@ -114,6 +115,10 @@ def _add(parent: Tree, node: AlignmentNode) -> None:
         label.append(f"  (aligned: {len(node.children)}, mean {node.children_mean:.2f})", style="dim")
     if node.via:
         label.append(f"  via {one_line(node.via)}", style="dim")
+    elif node.aligns_to:
+        label.append(f"  aligns to {one_line(node.aligns_to)}", style="dim")
+    if explain and node.explanation:
+        label.append("\n" + "\n".join(one_line(line) for line in node.explanation), style="dim")
     branch = parent.add(label)
     for child in node.children:
-        _add(branch, child)
+        _add(branch, child, explain)

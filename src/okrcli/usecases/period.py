@@ -57,15 +57,17 @@ def open_period(
     as_of: date,
     with_previous: bool = False,
     progress: LoadProgress | None = None,
+    also: str | None = None,
 ) -> OpenedPeriod:
     """Load what a command about ``period`` (default: the one containing ``as_of``) needs.
 
-    ``with_previous`` also loads the period before it (a report compares the two).
+    ``with_previous`` also loads the period before it (a report compares the two), and
+    ``also`` one more period (``okr report --compare``).
     ``progress`` is used only when the whole repository is loaded.
     """
     repo_dir = find_repository(start)
     settings = load_settings(repo_dir)
-    loaded = _load_period_folders(repo_dir, settings, period, as_of, with_previous)
+    loaded = _load_period_folders(repo_dir, settings, period, as_of, with_previous, also)
     if loaded is None:
         files = discover(repo_dir / settings.root)
         if progress is None:
@@ -77,7 +79,7 @@ def open_period(
 
 
 def _load_period_folders(
-    repo_dir: Path, settings: Settings, period: str | None, as_of: date, with_previous: bool
+    repo_dir: Path, settings: Settings, period: str | None, as_of: date, with_previous: bool, also: str | None = None
 ) -> LoadedRepository | None:
     """Just the period's folder (and the previous period's); None when a full load must decide."""
     folders = period_folders(repo_dir / settings.root)
@@ -92,6 +94,8 @@ def _load_period_folders(
     previous = previous_period_name(period, folders) if with_previous else None
     if previous is not None:
         wanted.append(previous)
+    if also is not None and also in folders and also not in wanted:
+        wanted.append(also)
     return load_periods(repo_dir, settings, wanted)
 
 

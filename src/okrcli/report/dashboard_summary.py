@@ -1,0 +1,43 @@
+"""The top of the terminal dashboard: what needs attention, and what the scores are compared with."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from okrcli.report.review import needs_attention, status_words
+from okrcli.report.styles import STATUS_STYLE, one_line
+from okrcli.report.views import ReportView
+
+STACK_BELOW = 60
+"""Below this width each item's status goes on the line above its title instead of beside it."""
+
+
+def attention(view: ReportView, width: int) -> Group:
+    """``Needs attention``: each item's status, title, reference, owner and why; or a line saying nothing does."""
+    items = needs_attention(view)
+    if not items:
+        return Group(Text("Needs attention: nothing (committed objectives on track, guardrails kept, check-ins current)", style="dim"))
+    table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 1))
+    if width >= STACK_BELOW:
+        table.add_column("status", no_wrap=True)
+    table.add_column("what", ratio=1, overflow="fold")
+    for item in items:
+        word = Text(("⚠ " if item.kind == "guardrail" else "") + status_words(item.status), style=STATUS_STYLE.get(item.status, ""))
+        what = Text.assemble((one_line(item.title), "bold"), f"  {one_line(item.ref)}")
+        what.append(f"  {one_line(item.owner) if item.owner else 'no owner'}", style="cyan")
+        what.append("\n" + one_line(item.why), style="dim")
+        if width >= STACK_BELOW:
+            table.add_row(word, what)
+        else:
+            table.add_row(Text.assemble(word, "\n", what))
+    return Group(Text(f"Needs attention ({len(items)})", style="bold"), table)
+
+
+def compared_line(view: ReportView) -> Text | None:
+    """``team scores in brackets: 2026-Q3, day 51 of 92 against day 51 of 92 ...``, or None."""
+    compared = view.compared()
+    if compared is None:
+        return None
+    return Text(f"in brackets: {one_line(view.previous_period)}, {compared}", style="dim")
