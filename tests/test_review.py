@@ -1,0 +1,238 @@
+"""The review report's numbers and comparisons: pace, the forecast's landing zone, like-for-like
+comparison across periods, what needs attention, and the filters and flags of report and tree."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from okrcli.model.okrfile import CheckIn, KeyResult
+from okrcli.model.periods import make_period
+from okrcli.report.review import CHECKIN, GUARDRAIL, OBJECTIVE, needs_attention
+from okrcli.report.views import build_report
+from okrcli.scoring.forecast import forecast_range
+from okrcli.scoring.statuses import pace_words
+from okrcli.usecases.pipeline import load_repository
+from tests.helpers import ACME, make_repo, run_cli
+
+AS_OF = "2026-11-20"
+Q4 = make_period("2026-Q4")
+
+
+def _kr(values: list[tuple[str, float]], baseline: float = 0, target: float = 100) -> tuple[KeyResult, list[CheckIn]]:
+    checkins = [CheckIn(date=date.fromisoformat(d), value=v) for d, v in values]
+    return KeyResult(id="k", title="Raise the rate from 0 to 100", baseline=baseline, target=target, checkins=checkins), checkins
+
+
+def test_the_landing_zone_is_the_worked_example_of_docs_scoring(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "score", "finance/faster-close/close-time", "--as-of", AS_OF, "--format", "json")
+    kr = json.loads(result.stdout)["teams"][0]["objectives"][0]["key_results"][0]
+    assert kr["pace"] == {"expected": 0.5495, "gap": -0.0495}
+    assert kr["forecast_range"] == [0.8997, 1.0]
+    assert kr["note"] == "November close 5.5 days, bank reconciliation automated for 2 of 3 banks"
+    assert kr["note_date"] == "2026-11-16"
+
+
+def test_a_steady_trend_lands_in_a_narrower_zone_than_a_jumpy_one():
+    steady, seen = _kr([("2026-10-11", 10), ("2026-10-21", 20), ("2026-10-31", 30), ("2026-11-10", 40)])
+    (low, high), _ = forecast_range(steady, seen, Q4, date(2026, 11, 11), 0.9, 1.0)
+    assert (low, high) == (0.9, 0.9)  # points on a line and full confidence: no spread at all
+    jumpy, seen = _kr([("2026-10-11", 25), ("2026-10-21", 5), ("2026-10-31", 45), ("2026-11-10", 35)])
+    (jumpy_low, jumpy_high), lines = forecast_range(jumpy, seen, Q4, date(2026, 11, 11), 0.9, 1.0)
+    assert jumpy_low < 0.9 <= jumpy_high and any("trend spread" in line for line in lines)
+
+
+def test_low_confidence_widens_the_zone_and_none_given_is_assumed_half():
+    kr, seen = _kr([("2026-10-11", 10), ("2026-10-21", 20), ("2026-10-31", 30)])
+    widths = {}
+    for confidence in (1.0, 0.5, None, 0.0):
+        (low, high), _ = forecast_range(kr, seen, Q4, date(2026, 11, 1), 0.5, confidence)
+        widths[confidence] = round(high - low, 6)
+    assert widths[1.0] < widths[0.5] == widths[None] < widths[0.0]
+    assert widths[0.0] == pytest.approx(0.4)  # (1 - 0) x 0.2 either way
+
+
+@pytest.mark.parametrize(
+    "values, as_of, forecast, expected",
+    [
+        ([], date(2026, 11, 1), 0.0, (0.0, 1.0)),  # nothing known yet
+        ([("2026-10-11", 40)], date(2026, 12, 31), 0.4, (0.4, 0.4)),  # closed: the final score
+    ],
+)
+def test_the_zone_before_any_check_in_and_after_the_period(values, as_of, forecast, expected):
+    kr, seen = _kr(values)
+    assert forecast_range(kr, seen, Q4, as_of, forecast, None)[0] == expected
+
+
+def test_the_zone_stays_finite_and_holds_the_forecast_for_huge_values():
+    kr, seen = _kr([("2026-10-11", 1e308), ("2026-10-21", -1e308), ("2026-10-31", 1.7e308)], baseline=-1.7e308, target=1.7e308)
+    (low, high), _ = forecast_range(kr, seen, Q4, date(2026, 11, 1), 0.8, 0.3)
+    assert 0.0 <= low <= 0.8 <= high <= 1.0
+
+
+def test_pace_in_words():
+    assert pace_words(0.123) == "ahead of pace by 0.12"
+    assert pace_words(-0.0495) == "behind pace by 0.05"
+    assert pace_words(0.001) == "on pace"
+
+
+PREVIOUS = """\
+team: finance
+period: 2026-Q3
+objectives:
+  - id: old-close
+    title: Close the books fast enough to steer by them
+    type: committed
+    key_results:
+      - id: close-time
+        title: Reduce month-end close from 10 days to 5 days
+        baseline: 10
+        target: 5
+        checkins:
+          - {date: 2026-07-20, value: 9}
+          - {date: 2026-08-10, value: 8}
+          - {date: 2026-09-25, value: 5}
+      - id: recon
+        title: Reduce unreconciled items from 100 to 50
+        baseline: 100
+        target: 50
+        checkins:
+          - {date: 2026-08-10, value: 80}
+"""
+CURRENT = """\
+team: finance
+period: 2026-Q4
+objectives:
+  - id: faster-close
+    title: Close the books fast enough to steer by them
+    type: committed
+    notes: Carried over from 2026-Q3 (scored 0.70); baselines are the latest values.
+    key_results:
+      - id: close-time
+        title: Reduce month-end close from 7 days to 4 days
+        baseline: 7
+        target: 4
+        checkins:
+          - {date: 2026-11-10, value: 5.5}
+      - id: recon
+        title: Reduce unreconciled items from 120 to 30
+        baseline: 120
+        target: 30
+"""
+
+
+def _repository(tmp_path, current: str = CURRENT):
+    repo = make_repo(tmp_path / "r", {"okrs/2026-Q3/finance.yaml": PREVIOUS, "okrs/2026-Q4/finance.yaml": current})
+    return repo, load_repository(repo).repository
+
+
+def test_mid_period_compares_with_the_same_day_of_the_previous_period(tmp_path):
+    _, repository = _repository(tmp_path)
+    view = build_report(repository, "2026-Q4", date(2026, 11, 20))
+    comparison = view.comparison
+    assert comparison.period == "2026-Q3" and not comparison.final
+    assert comparison.as_of == date(2026, 8, 20)  # day 51 of both
+    # on 2026-08-20 the previous objective stood at (0.4 + 0.4) / 2: not its final 0.7
+    assert comparison.objective_scores == {"finance/faster-close": pytest.approx(0.4)}
+    assert view.compared() == "day 51 of 92 against day 51 of 92 of 2026-Q3 (2026-08-20)"
+
+
+def test_closed_periods_compare_final_against_final(tmp_path):
+    _, repository = _repository(tmp_path)
+    view = build_report(repository, "2026-Q4", date(2027, 1, 15))
+    assert view.comparison.final and view.comparison.as_of == date(2026, 9, 30)
+    assert view.comparison.objective_scores == {"finance/faster-close": pytest.approx(0.7)}
+    assert view.compared() == "final scores against 2026-Q3's final scores"
+
+
+def test_without_lineage_a_renamed_objective_is_not_matched(tmp_path):
+    _, repository = _repository(tmp_path, CURRENT.replace("    notes: Carried over from 2026-Q3 (scored 0.70); baselines are the latest values.\n", ""))
+    view = build_report(repository, "2026-Q4", date(2026, 11, 20))
+    assert view.comparison is None or view.comparison.objective_scores == {}
+
+
+def test_report_json_says_what_was_compared_and_each_objectives_previous_score(tmp_path, capsys):
+    repo, _ = _repository(tmp_path)
+    data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json").stdout)
+    assert data["teams"][0]["objectives"][0]["previous"] == {"period": "2026-Q3", "score": 0.4}
+    assert data["report"]["comparison"]["basis"] == "same-point"
+    assert data["report"]["comparison"]["as_of"] == "2026-08-20"
+
+
+def test_compare_names_a_period_that_must_exist(tmp_path, capsys):
+    repo, _ = _repository(tmp_path)
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "2025-Q1")
+    assert result.exit_code == 2 and "no OKR files for period 2025-Q1" in result.stderr and "2026-Q3" in result.stderr
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "last-quarter")
+    assert result.exit_code == 2 and "--compare 'last-quarter'" in result.stderr
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "2026-Q3", "--format", "markdown")
+    assert result.exit_code == 0 and "Compared with 2026-Q3: day 51 of 92 against day 51 of 92" in result.stdout
+
+
+def test_acme_needs_attention_in_order_with_owners():
+    view = build_report(load_repository(ACME).repository, "2026-Q4", date(2026, 11, 20))
+    items = needs_attention(view)
+    kinds = [item.kind for item in items]
+    assert kinds == sorted(kinds, key=[OBJECTIVE, GUARDRAIL, CHECKIN].index)
+    by_ref = {item.ref: item for item in items}
+    assert by_ref["finance/faster-close"].owner == "omar-haddad"
+    assert by_ref["finance/faster-close"].why.startswith("close-time: at-risk (forecast 0.9716")
+    assert by_ref["sales/complaint-rate"].why == "2.2%, must stay below 2%"
+    assert by_ref["product/seller-onboarding/activation"].why == "last check-in 2026-11-02 (18 days ago)"
+    assert "finance/trusted-forecasts" not in by_ref  # aspirational: not a commitment that is slipping
+
+
+def test_a_closed_period_needs_attention_for_missed_commitments_only():
+    view = build_report(load_repository(ACME).repository, "2026-Q3", date(2026, 11, 20))
+    assert [(item.ref, item.why) for item in needs_attention(view)] == [("finance/faster-close", "committed, missed: 0.88 of 1.0")]
+
+
+def test_every_report_opens_with_the_summary(capsys):
+    markdown = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "markdown").stdout
+    assert markdown.index("## Needs attention") < markdown.index("## Teams")
+    assert "- **⚠ breached**: Customer complaint rate stays below 2% (`sales/complaint-rate`), lena-fischer" in markdown
+    dashboard = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF).stdout
+    assert dashboard.index("Needs attention (6)") < dashboard.index("company  0.40")
+
+
+def test_markdown_says_grades_in_words_and_shows_notes(capsys):
+    text = run_cli(capsys, "-C", str(ACME), "report", "finance", "--as-of", AS_OF, "--format", "markdown").stdout
+    assert "committed, open: 0.55 of 1.0 so far" in text
+    assert "aspirational, 0.30: below the 0.7 bar and the 0.4 floor" in text
+    assert "| behind pace by 0.05 | 0.97 (0.90–1.00) | 0.8 | at risk |" in text
+    assert "- *close-time*, latest note (2026-11-16): November close 5.5 days" in text
+    assert "- 2026-11-16, *faster-close/close-time*: November close 5.5 days" in text  # the last two weeks
+    assert "## sales" not in text  # the prefix filters the whole report
+
+
+def test_dashboard_notes_and_explain(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    plain = run_cli(capsys, "-C", str(ACME), "report", "finance", "--as-of", AS_OF).stdout
+    assert "November close" not in plain and "forecast range" not in plain
+    noted = run_cli(capsys, "-C", str(ACME), "report", "finance", "--as-of", AS_OF, "--notes").stdout
+    assert "note 2026-11-16: November close 5.5 days, bank reconciliation automated for 2 of 3 banks" in " ".join(noted.split())
+    explained = run_cli(capsys, "-C", str(ACME), "report", "finance/faster-close", "--as-of", AS_OF, "--explain").stdout
+    assert "forecast range = clamp(forecast 0.9716 -/+ (0.0319 + 0.0400), 0, 1) = [0.8997, 1.0000]" in explained
+    assert "Leaders plan with forecasts" not in explained
+    for flag in ("--notes", "--explain"):
+        result = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, flag, "--format", "markdown")
+        assert result.exit_code == 2 and "terminal" in result.stderr
+
+
+def test_report_prefix_that_matches_nothing_is_a_usage_error(capsys):
+    result = run_cli(capsys, "-C", str(ACME), "report", "finance/nothing", "--as-of", AS_OF)
+    assert result.exit_code == 2 and "nothing in 2026-Q4 matches 'finance/nothing'" in result.stderr
+
+
+def test_tree_filters_and_explains(capsys):
+    sales = run_cli(capsys, "-C", str(ACME), "tree", "sales", "--as-of", AS_OF).stdout
+    assert "sales/enterprise-logos" in sales and "finance/" not in sales
+    assert "aligns to company/efficient-growth" in sales  # its parent is filtered out: say where it belongs
+    owned = run_cli(capsys, "-C", str(ACME), "tree", "--owner", "ana-ruiz", "--as-of", AS_OF).stdout
+    assert "finance/trusted-forecasts" in owned and "finance/faster-close" not in owned
+    team = run_cli(capsys, "-C", str(ACME), "tree", "--team", "finance", "--explain", "--as-of", AS_OF).stdout
+    assert "grade = open (committed): committed, open: 0.55 of 1.0 so far" in " ".join(team.split())
+    assert "sales/" not in team
+    assert run_cli(capsys, "-C", str(ACME), "tree", "--owner", "nobody", "--as-of", AS_OF).exit_code == 2
