@@ -75,7 +75,7 @@ class ReportView:
         return f"day {self.days_elapsed} of {self.days_total}" + (f", {self.days_left} left" if left else "")
 
     def compared(self) -> str | None:
-        """How the comparison was made: ``day 51 of 92 against day 51 of 92 of 2026-Q3 (2026-08-20)``."""
+        """How the comparison was made: ``day 51 of 92 against day 51 of 2026-Q3 (2026-08-20)``."""
         if self.comparison is None or self.previous_period is None:
             return None
         return self.comparison.describe(self.days_elapsed, self.days_total)

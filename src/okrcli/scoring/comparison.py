@@ -43,7 +43,7 @@ class Comparison:
         """What was compared with what, in words a reader can check."""
         if self.final:
             return f"final scores against {self.period}'s final scores"
-        return f"day {day} of {days_total} against day {self.day} of {self.days_total} of {self.period} ({self.as_of})"
+        return f"day {day} of {days_total} against day {self.day} of {self.period} ({self.as_of})"
 
 
 def compare(repo: Repository, current: PeriodResult, other: str) -> Comparison | None:
