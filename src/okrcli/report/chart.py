@@ -78,32 +78,32 @@ class Chart:
     height: int = HEIGHT
 
 
+def char_width(char: str) -> float:
+    """A width, in ems, that ``char`` will not exceed in a common sans-serif font."""
+    if unicodedata.combining(char):
+        return 0.0
+    if unicodedata.east_asian_width(char) in "WF" or char in "mwMW@%…":
+        return 1.05
+    if char.isupper():
+        return 0.8
+    return 0.4 if char in " .,:;'!|il" else 0.68
+
+
 def text_width(text: str, size: float = FONT) -> float:
     """A width ``text`` will not exceed in a sans-serif font of ``size``: wide rather than narrow."""
-    total = 0.0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        if unicodedata.east_asian_width(char) in "WF":
-            total += 1.05
-        elif char in "mwMW@%…":
-            total += 1.0
-        elif char.isupper():
-            total += 0.8
-        elif char in " .,:;'!|il":
-            total += 0.4
-        else:
-            total += 0.68
-    return total * size
+    return sum(char_width(char) for char in text) * size
 
 
 def fit(text: str, room: float) -> str:
     """``text``, cut short with an ellipsis where it would be wider than ``room``."""
     if text_width(text) <= room:
         return text
-    while text and text_width(text + ELLIPSIS) > room:
-        text = text[:-1]
-    return text + ELLIPSIS
+    budget, used = room / FONT - char_width(ELLIPSIS), 0.0
+    for index, char in enumerate(text):
+        used += char_width(char)
+        if used > budget:
+            return text[:index] + ELLIPSIS
+    return text + ELLIPSIS  # pragma: no cover - the text fits, as checked above
 
 
 def short_value(value: float, unit: str | None) -> str:
@@ -151,7 +151,7 @@ def kr_chart(kr: KrResult, start: date, end: date, as_of: date, closed: bool) ->
     """The chart of one key result: plan, check-ins, date ticks, labelled values, today and the landing zone."""
     baseline_text, target_text = short_value(kr.baseline, kr.unit), short_value(kr.target, kr.unit)
     left = round(clamp(max(text_width(baseline_text), text_width(target_text)) + 2 * GAP, LEFT_MIN, LEFT_MAX), 1)
-    right, top, bottom = WIDTH - RIGHT, TOP, HEIGHT - BOTTOM
+    right, top, bottom = float(WIDTH - RIGHT), float(TOP), float(HEIGHT - BOTTOM)
     values = [kr.baseline, kr.target] + [v for _, v in kr.values]
     low, high = min(values), max(values)
 
@@ -208,7 +208,7 @@ def _beside(x: float, y: float, text: str, kind: str, low: float, high: float) -
 
 def _date_labels(start: date, end: date, x) -> list[Label]:
     """The period's start and end always; each month boundary where it has room between its neighbours."""
-    baseline_y = HEIGHT - 3
+    baseline_y = HEIGHT - 3.0
     if end <= start:  # a one-day period: its day, at the end of the axis
         return [Label(x(end), baseline_y, day_label(end), "end", "tick")]
     years = start.year != end.year
