@@ -11,6 +11,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from okrcli.report.chart import FONT, HEIGHT, WIDTH, Chart, fit, kr_chart, month_starts, short_value, text_width, value_at
 from okrcli.scoring.scores import KrResult
@@ -122,6 +124,20 @@ def test_charts_survive_odd_key_results_and_periods(case):
         assert texts(chart, "empty") == ["no check-in yet"] and chart.zone == []
     if case.get("closed") or case["as_of"] < start:
         assert chart.today_x is None
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+@given(
+    baseline=finite, target=finite, checkins=st.lists(st.tuples(days, finite), max_size=6), start=days, length=st.integers(0, 4000),
+    as_of=days, shares=st.tuples(st.floats(0, 1), st.floats(0, 1)), unit=st.one_of(st.none(), st.sampled_from(["$", "%", "days"]), st.text(max_size=40)),
+)
+def test_any_key_result_draws_inside_its_chart(baseline, target, checkins, start, length, as_of, shares, unit):
+    end = date.fromordinal(min(start.toordinal() + length, date(9999, 12, 31).toordinal()))
+    kr = make_kr(sorted(checkins), baseline=baseline, target=target, unit=unit, forecast_range=tuple(sorted(shares)))
+    assert_inside(kr_chart(kr, start, end, as_of, closed=as_of >= end))
 
 
 def test_numbers_are_shortened_for_labels():
