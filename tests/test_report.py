@@ -121,3 +121,15 @@ def test_counts_list_every_status_in_the_vocabulary_order(capsys):
 
     data = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json").stdout)
     assert list(data["report"]["counts"]) == list(KR_STATUSES)
+
+
+def test_terminal_dashboard_of_a_closed_period(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run_cli(capsys, "-C", str(ACME), "report", "--period", "2026-Q3", "--as-of", AS_OF, "--notes")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "period ended: final scores" in text
+    assert text.index("Needs attention (1)") < text.index("company  ")
+    assert "committed, missed: 0.88 of 1.0" in text  # the missed commitment, in words
+    assert "on-track" not in text and "stale" not in text  # final statuses only
+    assert_golden("report/dashboard-q3-100.txt", text)

@@ -16,7 +16,7 @@ from okrcli.report.dashboard_stacked import packed, stacked_team
 from okrcli.report.dashboard_summary import attention, compared_line
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
-from okrcli.report.review import owed_checkins
+from okrcli.report.review import owed_checkins, status_words
 from okrcli.report.views import ReportView, guardrail_values
 from okrcli.scoring.statuses import BREACHED, STALE
 
@@ -54,7 +54,7 @@ def header(view: ReportView, width: int) -> Group:
         Text(f"as of {view.as_of}"),
         Text(view.when(left=True)),
     ]
-    tally = [Text(f"{status} {count}", style=STATUS_STYLE.get(status, "")) for status, count in view.counts().items()]
+    tally = [Text(f"{status_words(status)} {count}", style=STATUS_STYLE.get(status, "")) for status, count in view.counts().items()]
     tally.append(Text(f"overall {view.score:.2f}", style="bold"))
     return Group(*packed(title, width, "  ·  "), *packed(tally, width))
 
@@ -77,14 +77,18 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
     table.add_column("status", no_wrap=True)
     for objective in team.objectives:
         status_style = STATUS_STYLE.get(objective.status, "")
-        label = Text.assemble((one_line(objective.title), "bold"), ("  " + objective.type, GRADE_STYLE.get(objective.grade, "dim")))
+        # the grade in words with its bar ("committed, open: 0.55 of 1.0 so far"), not a colour name
+        grade_style = GRADE_STYLE.get(objective.grade, "dim")
+        label = Text(one_line(objective.title), style="bold")
+        if not wide:
+            label.append("  " + objective.verdict, style=grade_style)
         row = [label]
         if wide:
-            row.append(Text(objective.grade, style=GRADE_STYLE.get(objective.grade, "")))
+            row.append(Text(objective.verdict, style=grade_style))
         row += [progress_bar(objective.score, None, bar_width, status_style), Text(f"{objective.score:.2f}", style="bold")]
         if show_conf:
             row.append("")
-        row += ["", "", Text(objective.status, style=status_style)]
+        row += ["", "", Text(status_words(objective.status), style=status_style)]
         table.add_row(*row)
         for kr in objective.key_results:
             style = STATUS_STYLE.get(kr.status, "")
@@ -103,7 +107,7 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
             row += [
                 sparkline([v for _, v in kr.values][-8:], kr.baseline, kr.target),
                 view.last_checkin(kr),
-                Text(kr.status, style=style),
+                Text(status_words(kr.status), style=style),
             ]
             table.add_row(*row)
     for guardrail in team.guardrails:
@@ -119,7 +123,7 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         row += ["", ""]
         if show_conf:
             row.append("")
-        row += [sparkline([v for _, v in guardrail.values][-8:]), "", Text(("⚠ " if breached else "") + guardrail.status, style=style)]
+        row += [sparkline([v for _, v in guardrail.values][-8:]), "", Text(("⚠ " if breached else "") + status_words(guardrail.status), style=style)]
         table.add_row(*row)
     return table
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from okrcli.model.numbers import format_confidence, value_path
 from okrcli.report.sparkline import sparkline
 from okrcli.report.styles import GRADE_STYLE, STATUS_STYLE, one_line
+from okrcli.report.review import status_words
 from okrcli.report.views import ReportView, guardrail_values
 from okrcli.scoring.statuses import BREACHED
 
@@ -50,7 +51,7 @@ def stacked_team(team, view: ReportView, width: int, progress_bar, notes: bool =
         status_style = STATUS_STYLE.get(objective.status, "")
         parts.append(_block(Text(one_line(objective.title), style="bold"), 0, width))
         score = progress_bar(objective.score, None, BAR, status_style) + Text(f" {objective.score:.2f}", style="bold")
-        chips = [score, Text(objective.status, style=status_style), Text(objective.type, style=GRADE_STYLE.get(objective.grade, "dim"))]
+        chips = [score, Text(status_words(objective.status), style=status_style), Text(objective.verdict, style=GRADE_STYLE.get(objective.grade, "dim"))]
         parts += _figures(chips, 2, width)
         for kr in objective.key_results:
             style = STATUS_STYLE.get(kr.status, "")
@@ -59,7 +60,7 @@ def stacked_team(team, view: ReportView, width: int, progress_bar, notes: bool =
             # the same two lines for every key result, so they read down the screen: how it stands, then its numbers
             standing = [
                 progress_bar(kr.score, kr.expected, BAR, style) + Text(f" {kr.score:.2f}"),
-                Text(kr.status, style=style),
+                Text(status_words(kr.status), style=style),
                 Text(f"conf {confidence}" if confidence else ""),
             ]
             numbers = [
@@ -74,7 +75,7 @@ def stacked_team(team, view: ReportView, width: int, progress_bar, notes: bool =
         breached = guardrail.status == BREACHED
         style = STATUS_STYLE.get(guardrail.status, "")
         parts.append(_block(Text("guardrail: " + one_line(guardrail.title), style="bold red" if breached else ""), 0, width))
-        standing = [Text(("⚠ " if breached else "") + guardrail.status, style=style)]
+        standing = [Text(("⚠ " if breached else "") + status_words(guardrail.status), style=style)]
         numbers = [Text(one_line(guardrail_values(guardrail)), style="dim"), Text(sparkline([v for _, v in guardrail.values][-8:]))]
         parts += _figures(standing, 4, width) + _figures(numbers, 4, width)
     return Group(*parts)

@@ -145,7 +145,7 @@ def grade(kind: str, score: float, period: Period, as_of: date, settings: Settin
     return YELLOW if score >= settings.scoring.yellow else RED
 
 
-STATUS_WORDS = {status: status.replace("-", " ") for status in KR_STATUSES}
+STATUS_WORDS = {status: status.replace("-", " ") for status in [*KR_STATUSES, *GUARDRAIL_STATUSES]}
 """Each status as reports say it to people: ``at risk``, ``not started``."""
 
 ON_PACE = 0.005
