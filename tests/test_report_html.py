@@ -190,7 +190,7 @@ def test_golden_html_in_progress_and_closed(capsys):
 def test_needs_attention_comes_first_then_the_comparison_basis(q4_html):
     attention = q4_html.index('<section class="attention"')
     assert q4_html.index("</h1>") < attention < q4_html.index('<section class="team">')
-    assert q4_html.index("Compared with 2026-Q3: day 51 of 92 against day 51 ") > attention
+    assert q4_html.index("Compared: day 51 of 92 against day 51 of 2026-Q3 (2026-08-20).") > attention
     summary = q4_html[attention: q4_html.index("</section>", attention)]
     for words in ("Close the books fast enough to steer by them", "omar-haddad", "close-time: at-risk (forecast 0.9716",
                   "Customer complaint rate stays below 2%", "breached", "check-in owed", "kai-berg", "(18 days ago)"):

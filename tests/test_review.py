@@ -168,7 +168,7 @@ def test_compare_names_a_period_that_must_exist(tmp_path, capsys):
     result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "last-quarter")
     assert result.exit_code == 2 and "--compare 'last-quarter'" in result.stderr
     result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "2026-Q3", "--format", "markdown")
-    assert result.exit_code == 0 and "Compared with 2026-Q3: day 51 of 92 against day 51 of 2026-Q3" in result.stdout
+    assert result.exit_code == 0 and "Compared: day 51 of 92 against day 51 of 2026-Q3 (2026-08-20)." in result.stdout
 
 
 def test_acme_needs_attention_in_order_with_owners():

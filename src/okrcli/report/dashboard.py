@@ -80,9 +80,7 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         # the grade in words with its bar ("committed, open: 0.55 of 1.0 so far"), not a colour name
         grade_style = GRADE_STYLE.get(objective.grade, "dim")
         label = Text(one_line(objective.title), style="bold")
-        if not wide:
-            label.append("  " + objective.verdict, style=grade_style)
-        row = [label]
+        row = [label if wide else Group(label, Text(objective.verdict, style=grade_style))]
         if wide:
             row.append(Text(objective.verdict, style=grade_style))
         row += [progress_bar(objective.score, None, bar_width, status_style), Text(f"{objective.score:.2f}", style="bold")]
@@ -93,12 +91,13 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         for kr in objective.key_results:
             style = STATUS_STYLE.get(kr.status, "")
             values = one_line(value_path(kr.baseline, kr.current, kr.target, kr.unit))
-            title = Text("  " + one_line(kr.title))
+            # padding, not leading spaces, so a title that wraps stays indented under itself
+            lines: list = [Text(one_line(kr.title))]
             if not wide:
-                title.append("\n    " + values, style="dim")
-            row = [title]
-            if notes and kr.note:  # indented under the title however it wraps
-                row = [Group(title, Padding(Text(f"note {kr.note_date}: {one_line(kr.note)}", style="italic"), (0, 0, 0, 4)))]
+                lines.append(Padding(Text(values, style="dim"), (0, 0, 0, 2)))
+            if notes and kr.note:
+                lines.append(Padding(Text(f"note {kr.note_date}: {one_line(kr.note)}", style="italic"), (0, 0, 0, 2)))
+            row = [Padding(Group(*lines), (0, 0, 0, 2))]
             if wide:
                 row.append(Text(values))
             row += [progress_bar(kr.score, kr.expected, bar_width, style), f"{kr.score:.2f}"]
@@ -115,9 +114,7 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         breached = guardrail.status == BREACHED
         label = Text("guardrail: " + one_line(guardrail.title), style="bold red" if breached else "")
         detail = one_line(guardrail_values(guardrail))
-        if not wide:
-            label.append("\n    " + detail, style="dim")
-        row = [label]
+        row = [label if wide else Group(label, Padding(Text(detail, style="dim"), (0, 0, 0, 4)))]
         if wide:
             row.append(Text(detail))
         row += ["", ""]

@@ -36,8 +36,8 @@ def attention(view: ReportView, width: int) -> Group:
 
 
 def compared_line(view: ReportView) -> Text | None:
-    """``compared with 2026-Q3 (in brackets): day 51 of 92 against day 51 of 2026-Q3 (2026-08-20)``, or None."""
+    """``compared (in brackets): day 51 of 92 against day 51 of 2026-Q3 (2026-08-20)``, or None."""
     compared = view.compared()
     if compared is None:
         return None
-    return Text(f"compared with {one_line(view.previous_period)} (in brackets): {compared}", style="dim")
+    return Text(f"compared (in brackets): {one_line(compared)}", style="dim")

@@ -82,7 +82,7 @@ def report_markdown(view: ReportView) -> str:
         "",
     ]
     if view.compared():
-        lines += [f"Compared with {md_escape(view.previous_period)}: {md_escape(view.compared())}.", ""]
+        lines += [f"Compared: {md_escape(view.compared())}.", ""]
     lines += _attention(view)
     counts = view.counts()
     lines += ["| " + " | ".join(status_words(c) for c in counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
