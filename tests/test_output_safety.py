@@ -198,6 +198,20 @@ def test_json_and_csv_keep_the_exact_text(clean, text):
     assert any(printable(text) in row for row in rows)
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.sampled_from(["=", "+", "-", "@", "\t", "\r"]), text=hostile)
+def test_csv_never_hands_a_spreadsheet_a_formula(clean, first, text):
+    formula = first + "HYPERLINK(" + text + ")"
+    view = poison(clean[1], formula)
+    view.result.teams[0].objectives[0].key_results[0].baseline = -3.5
+    printed = printable(score_csv(view.result))
+    rows = list(csv.DictReader(io.StringIO(printed, newline="")))
+    texts = [row[column] for row in rows for column in ("ref", "title", "unit") if row[column]]
+    assert not [cell for cell in texts if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert printable("'" + formula) in texts  # the text itself is kept, after the apostrophe
+    assert "-3.5" in [row["baseline"] for row in rows]  # numbers are not text: left alone
+
+
 @settings(max_examples=40, deadline=None)
 @given(text=hostile, name=hostile.filter(lambda s: "\x00" not in s and "/" not in s))
 def test_diagnostic_formats(text, name):

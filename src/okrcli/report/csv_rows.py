@@ -1,4 +1,10 @@
-"""``okr score --format csv``: one row per team, objective, key result and guardrail.  Pure."""
+"""``okr score --format csv``: one row per team, objective, key result and guardrail.  Pure.
+
+Text written by people (references, titles, units) that a spreadsheet would read as a
+formula (a first character of ``= + - @``, a tab or a carriage return) gets a leading
+apostrophe, the mark spreadsheets take for "this is text": opening the file must never run
+what someone typed into a title. Numbers are written as numbers and left alone.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +21,28 @@ CSV_COLUMNS = [
 ]
 
 
+TEXT_COLUMNS = ("ref", "title", "unit")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it without evaluating it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _InertWriter(csv.DictWriter):
+    def writerow(self, rowdict):  # type: ignore[override]
+        row = dict(rowdict)
+        for column in TEXT_COLUMNS:
+            if isinstance(row.get(column), str):
+                row[column] = inert_cell(row[column])
+        return super().writerow(row)
+
+
 def score_csv(result: PeriodResult) -> str:
     """One row per team, objective, key result and guardrail; the ``level`` column says which."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = _InertWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerow({"level": "period", "ref": result.period, "score": rounded(result.score)})
     for team in result.teams:
