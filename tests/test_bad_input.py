@@ -43,6 +43,8 @@ MUTATIONS = [
     # the needle starts with the tab: libyaml points at the tab itself, not at the key after it
     ("malformed YAML: tab indentation", "    owner: omar-haddad\n", "    owner: omar-haddad\n\towner2: x\n", "\towner2", 1, "yaml-syntax"),
     ("missing required field", "        baseline: 7\n", "", "id: close-time", 1, "missing-field"),
+    ("merge conflict left in the file", "    type: committed\n",
+     "<<<<<<< HEAD\n    type: committed\n=======\n    type: aspirational\n>>>>>>> other-branch\n", "<<<<<<<", 1, "yaml-syntax"),
 ]
 
 
@@ -137,3 +139,15 @@ def test_broken_file_does_not_hide_others(tmp_path, capsys, monkeypatch):
         (FINANCE, "yaml-syntax"),
         ("okrs/2026-Q4/sales.yaml", "unknown-field"),
     }
+
+
+def test_merge_conflict_says_what_to_do(tmp_path, capsys, monkeypatch):
+    conflicted = "<<<<<<< HEAD\n    type: committed\n=======\n    type: aspirational\n>>>>>>> other-branch\n"
+    repo, _ = _mutate(tmp_path, "    type: committed\n", conflicted)
+    monkeypatch.chdir(repo)
+    validated = run_cli(capsys, "validate", "--format", "full")
+    assert "unresolved merge conflict" in validated.stdout and "delete the <<<<<<<, ======= and >>>>>>> lines" in validated.stdout
+    # a check-in whose key result sits in that file says the file was left out, not just "no match"
+    checkin = run_cli(capsys, "checkin", "close-time", "--value", "5", "--date", "2026-11-20")
+    assert checkin.exit_code == 2
+    assert f"1 file(s) with errors were left out: {FINANCE}" in checkin.stderr and "okr validate" in checkin.stderr

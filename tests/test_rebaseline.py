@@ -108,6 +108,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(repo, capsys):
         (["--target", "4", "--reason", "x"], 1, "target is already 4"),
         (["--target", "7", "--reason", "x"], 1, "would equal its baseline"),
         (["--target", "5", "--reason", "x", "--date", "2027-01-05", "--period", "2026-Q4"], 1, "outside 2026-Q4"),
+        (["--target", "5", "--reason", "ERP\x1b[2J moved"], 2, "--reason contains U+001B (ESC)"),
+        (["--target", "5", "--reason", "two\nlines"], 2, "--reason contains a line break"),
+        (["--target", "5", "--reason", "x", "--by", "a\x07b"], 2, "--by contains U+0007"),
     ],
 )
 def test_refusals(repo, capsys, args, code, message):

@@ -51,6 +51,7 @@ def rebaseline(
     """
     from okrcli.cli.common import fail, parse_day, start_dir
     from okrcli.model.numbers import parse_number
+    from okrcli.model.text import text_to_write
     from okrcli.repo.config import find_repository
     from okrcli.rules.options import load_settings
     from okrcli.usecases.checkin import find_metrics, only_match, period_label
@@ -60,6 +61,11 @@ def rebaseline(
         fail("give exactly one of --target and --baseline", hint=f"okr rebaseline {ref} --target 4.5 --reason \"why\"")
     if reason is None or not reason.strip():
         fail("--reason is required: say why the value changes", hint=f"okr rebaseline {ref} --target 4.5 --reason \"why\"")
+    try:  # before anything is read: okr never writes a control character into a file
+        reason = text_to_write(reason, "--reason")
+        by = text_to_write(by, "--by") if by is not None else None
+    except ValueError as exc:
+        fail(str(exc), hint="remove it and run again")
     when = parse_day(day, "--date")
     repo_dir = find_repository(start_dir(ctx, repo))
     settings = load_settings(repo_dir)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from okrcli.model.diagnostics import Diagnostic, Severity, has_errors
+from okrcli.model.diagnostics import Diagnostic, Severity, display_path, has_errors
 from okrcli.model.errors import EditRefused, UsageError
 from okrcli.model.okrfile import CheckIn, OkrFile
 from okrcli.model.periods import Period, is_period_name, period_hint, periods_containing
@@ -115,6 +115,15 @@ def candidate_files(okr_root: Path, period: str | None, day: date, team: str | N
     return discover(okr_root)
 
 
+class Matches(list):
+    """Metrics that matched a reference, and the team files left out because they have errors."""
+
+    def __init__(self, metrics=(), skipped: list[Path] | None = None, repo_dir: Path | None = None):
+        super().__init__(metrics)
+        self.skipped = skipped or []
+        self.repo_dir = repo_dir
+
+
 def find_metrics(
     repo_dir: Path,
     settings: Settings,
@@ -132,11 +141,12 @@ def find_metrics(
     parts = [p for p in (ref or "").strip("/").split("/") if p]
     guess_team = team or (parts[0] if len(parts) == 3 or (prefix and parts) else None)
     files = candidate_files(okr_root, period, day, guess_team)
-    matches: list[Metric] = []
+    matches = Matches(repo_dir=repo_dir)
     for path in files:
         # one file was asked for by name: its errors are the answer; among many, skip the broken
         team_file = load_valid(path, okr_root) if len(files) == 1 else _valid_or_none(path, okr_root)
         if team_file is None:
+            matches.skipped.append(path)
             continue
         if period and team_file.okr.period != period:
             continue
@@ -170,6 +180,14 @@ def only_match(metrics: list[Metric], ref: str, period_hint: str) -> Metric:
     if len(metrics) == 1:
         return metrics[0]
     if not metrics:
+        skipped = metrics.skipped if isinstance(metrics, Matches) else []
+        if skipped:
+            names = ", ".join(display_path(p, metrics.repo_dir) for p in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+            raise UsageError(
+                f"no key result or guardrail matches {ref!r} in {period_hint}; "
+                f"{len(skipped)} file(s) with errors were left out: {names}",
+                hint="run `okr validate`, fix what it reports, and run again",
+            )
         raise UsageError(
             f"no key result or guardrail matches {ref!r} in {period_hint}",
             hint="`okr refs` lists the references of the period (`okr refs --period P` of another); give one of them",

@@ -73,11 +73,29 @@ def decode_text(raw: bytes, path: Path) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
+# A line git writes into a file it could not merge; at the start of a line it is never YAML an
+# OKR file could hold (a note's block text is indented).
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})(?: |$)", re.MULTILINE)
+
+
 def parse_yaml(text: str, path: Path, positions: bool = True) -> tuple[ParsedDocument | None, list[Diagnostic]]:
     """Parse one YAML document into plain data plus a :class:`SourceMap`.
 
     Never raises on bad input: every problem comes back as a diagnostic.
     """
+    conflict = CONFLICT_MARKER.search(text)
+    if conflict:
+        line, _ = _line_col(text, conflict.start())
+        return None, [
+            error(
+                "yaml-syntax",
+                f"unresolved merge conflict: line {line} starts with {conflict.group(1)}",
+                path,
+                Span.point(line, 1),
+                "keep the lines you want from each side, delete the <<<<<<<, ======= and >>>>>>> lines, "
+                "then run `okr validate`",
+            )
+        ]
     try:
         node = yaml.compose(text, Loader=CoreLoader)
     except yaml.MarkedYAMLError as exc:
