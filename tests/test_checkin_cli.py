@@ -177,6 +177,19 @@ def test_commit_contains_only_the_checked_in_file(git_repo, capsys):
     assert "A  notes.txt" in status and " M okrs/2026-Q4/sales.yaml" in status
 
 
+def test_commit_on_a_detached_head_warns_that_it_is_on_no_branch(git_repo, capsys):
+    on_branch = run_cli(capsys, "-C", str(git_repo), "checkin", "finance/faster-close/close-time", "--value", "5.6",
+                        "--date", "2026-11-16", "--commit")
+    assert on_branch.exit_code == 0 and "detached" not in on_branch.stderr
+    git(git_repo, "checkout", "-q", "--detach")
+    result = run_cli(capsys, "-C", str(git_repo), "checkin", "finance/faster-close/close-time", "--value", "5.5",
+                     "--date", "2026-11-23", "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert "committed" in result.stdout
+    assert "okr: warning: HEAD is detached" in result.stderr and "git switch -c NAME" in result.stderr
+    assert git(git_repo, "log", "-1", "--format=%s").strip() == "okr: check-in finance 2026-Q4"
+
+
 def test_commit_refused_when_the_file_is_dirty(git_repo, capsys):
     (git_repo / FILE).write_text(VALID_FILE + "# my edit\n")
     head = git(git_repo, "rev-parse", "HEAD")

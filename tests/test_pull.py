@@ -156,7 +156,7 @@ def test_nothing_to_pull_is_success(tmp_path, capsys):
 
 def test_json_output_keeps_its_keys(repo, capsys):
     data = json.loads(run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--format", "json").stdout)
-    assert set(data) == {"date", "dry_run", "key_results", "failures", "files", "commit", "not_committed", "skipped_files"}
+    assert set(data) == {"date", "dry_run", "key_results", "failures", "files", "commit", "not_committed", "on_no_branch", "skipped_files"}
     assert set(data["key_results"][0]) == {
         "ref", "source", "file", "status", "unit", "old", "new", "old_score", "new_score", "problem",
     }

@@ -165,7 +165,7 @@ def _show_preview(repo_dir, settings, entries, replace: bool) -> int:
 
 
 def _record(repo_dir, settings, entries, *, replace: bool, commit: bool, include_dirty: bool) -> int:
-    from okrcli.cli.common import out
+    from okrcli.cli.common import err, out
     from okrcli.model.diagnostics import display_path
     from okrcli.model.numbers import describe_checkin
     from okrcli.usecases.checkin_replace import replacements
@@ -191,4 +191,6 @@ def _record(repo_dir, settings, entries, *, replace: bool, commit: bool, include
     )
     if result.not_committed:
         out(result.not_committed)
+    if result.on_no_branch:
+        err(f"okr: warning: {result.on_no_branch}")
     return 0

@@ -93,7 +93,7 @@ def _preview(repo_dir, settings, change) -> int:
 
 
 def _record(repo_dir, settings, change, commit: bool, include_dirty: bool) -> int:
-    from okrcli.cli.common import out
+    from okrcli.cli.common import err, out
     from okrcli.model.diagnostics import display_path
     from okrcli.usecases.rebaseline import record_rebaseline
 
@@ -105,4 +105,6 @@ def _record(repo_dir, settings, change, commit: bool, include_dirty: bool) -> in
             out(f"committed {recorded.commit_sha[:10]}: okr: rebaseline {change.metric.ref}")
     if result.not_committed:
         out(result.not_committed)
+    if result.on_no_branch:
+        err(f"okr: warning: {result.on_no_branch}")
     return 0

@@ -45,6 +45,7 @@ class CommitResult:
     committed: bool
     sha: str | None = None
     reason: str | None = None
+    detached: bool = False  # made on a detached HEAD: on no branch
 
 
 def _gitpython():
@@ -133,7 +134,7 @@ def commit_files(paths: list[Path], message: str) -> CommitResult:
     # the summary line "[main 1a2b3c4] okr: ..." names the new commit: no rev-parse needed
     first = output.splitlines()[0] if output else ""
     sha = first.split("]")[0].split()[-1] if first.startswith("[") else _run(repo, "rev-parse", "HEAD")
-    return CommitResult(True, sha=sha)
+    return CommitResult(True, sha=sha, detached=first.startswith("[detached HEAD"))
 
 
 def _commit(repo, files: list[str], message: str) -> str:

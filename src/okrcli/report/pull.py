@@ -3,7 +3,7 @@
 JSON (documented in docs/sources.md; keys are only ever added):
 ``{"date", "dry_run", "key_results": [{"ref", "source", "file", "status", "unit", "old",
 "new", "old_score", "new_score", "problem"}], "failures": [{"source", "what", "problem",
-"key_results"}], "files": [{"path", "diff"}], "commit", "not_committed", "skipped_files"}``.
+"key_results"}], "files": [{"path", "diff"}], "commit", "not_committed", "on_no_branch", "skipped_files"}``.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ def pull_data(result: PullResult, base: Path) -> dict:
         ],
         "commit": result.commit_sha,
         "not_committed": result.not_committed,
+        "on_no_branch": result.on_no_branch,
         "skipped_files": [display_path(path, base) for path in result.skipped_files],
     }
 
@@ -108,6 +109,8 @@ def pull_text(result: PullResult, base: Path) -> list[str]:
         lines.append(f"committed {result.commit_sha[:10]}: okr: pull {result.day}")
     if result.not_committed:
         lines.append(result.not_committed)
+    if result.on_no_branch:
+        lines.append(f"warning: {result.on_no_branch}")
     if result.dry_run:
         lines.extend(change.diff(display_path(change.path, base)).rstrip("\n") for change in result.changes)
     return lines

@@ -149,12 +149,19 @@ def preview_checkins(repo_dir: Path, settings: Settings, entries: list[Entry], r
     return [plan_file(path, okr_root, file_entries, replace) for path, file_entries in _by_file(entries).items()]
 
 
+DETACHED_WARNING = (
+    "HEAD is detached, so the commit is on no branch and git drops it once you switch away; "
+    "`git switch -c NAME` keeps it on a new branch"
+)
+
+
 @dataclass
 class RecordedFile:
     """One file written, and the commit that holds it (when one was asked for and made)."""
 
     change: FileChange
     commit_sha: str | None = None
+    detached: bool = False  # the commit was made on a detached HEAD
 
 
 @dataclass
@@ -164,6 +171,11 @@ class CheckinRecord:
     files: list[RecordedFile]
     not_committed: str | None = None
     """Why nothing was committed although a commit was asked for."""
+
+    @property
+    def on_no_branch(self) -> str | None:
+        """A warning when a commit was made on a detached HEAD, where git may later drop it."""
+        return DETACHED_WARNING if any(r.detached for r in self.files) else None
 
 
 def record_checkins(
@@ -235,7 +247,8 @@ def write_files(
             done = RecordedFile(change)
             if use_git and one_commit is None:
                 with locked(repo_dir):  # git allows one commit at a time per repository
-                    done.commit_sha = git.commit_files([path], message(change)).sha
+                    made = git.commit_files([path], message(change))
+                    done.commit_sha, done.detached = made.sha, made.detached
             recorded.append(done)
             if on_recorded is not None and one_commit is None:
                 on_recorded(done)
@@ -254,9 +267,9 @@ def _commit_together(
     """Commit every written file in one commit (``message`` None: no commit), then tell ``on_recorded``."""
     if message is not None:
         with locked(repo_dir):
-            sha = git.commit_files([r.change.path for r in recorded], message([r.change for r in recorded])).sha
+            made = git.commit_files([r.change.path for r in recorded], message([r.change for r in recorded]))
         for done in recorded:
-            done.commit_sha = sha
+            done.commit_sha, done.detached = made.sha, made.detached
     for done in recorded:
         if on_recorded is not None:
             on_recorded(done)

@@ -83,6 +83,7 @@ class PullResult:
     changes: list[FileChange] = field(default_factory=list)
     commit_sha: str | None = None
     not_committed: str | None = None
+    on_no_branch: str | None = None  # the commit was made on a detached HEAD
     skipped_files: list[Path] = field(default_factory=list)
     """Files of the period that have errors: their key results were not looked at."""
 
@@ -127,6 +128,7 @@ def pull(
         result.changes = [recorded.change for recorded in record.files]
         result.commit_sha = next((r.commit_sha for r in record.files if r.commit_sha), None)
         result.not_committed = record.not_committed
+        result.on_no_branch = record.on_no_branch
     written = {metric.ref for metric, _ in entries}
     for item in items:
         if item.ref in written:
