@@ -193,6 +193,21 @@ def test_carry_over(tmp_path, capsys):
     assert load_repository(repo).diagnostics == []
 
 
+def test_a_carried_objective_keeps_its_lineage_when_renamed(tmp_path, capsys):
+    from datetime import date
+
+    from okrcli.report.views import build_report
+
+    repo = copy_acme(tmp_path / "acme")
+    run_cli(capsys, "-C", str(repo), "draft", "--team", "sales", "--carry-over", "--from-period", "2026-Q4")
+    path = repo / "okrs/2027-Q1/sales.yaml"
+    carried = load_file(path).team_file.okr.objectives[0]
+    assert carried.notes.startswith(f"Carried over from 2026-Q4 (sales/{carried.id}, scored ")
+    path.write_text(path.read_text().replace(f"id: {carried.id}\n", "id: renamed-in-q1\n", 1))
+    view = build_report(load_repository(repo).repository, "2027-Q1", date(2027, 2, 1), compare_with="2026-Q4")
+    assert "sales/renamed-in-q1" in view.comparison.objective_scores
+
+
 def test_dry_run_writes_nothing(repo, capsys):
     result = run_cli(capsys, "-C", str(repo), "draft", *FLAGS, "--dry-run")
     assert result.exit_code == 0 and "+team: people" in result.stdout

@@ -13,7 +13,7 @@ from okrcli.model.periods import make_period
 from okrcli.report.review import CHECKIN, GUARDRAIL, OBJECTIVE, needs_attention
 from okrcli.report.views import build_report
 from okrcli.scoring.forecast import forecast_range
-from okrcli.scoring.statuses import pace_words
+from okrcli.scoring.statuses import pace_words, verdict
 from okrcli.usecases.pipeline import load_repository
 from tests.helpers import ACME, make_repo, run_cli
 
@@ -76,6 +76,24 @@ def test_pace_in_words():
     assert pace_words(0.123) == "ahead of pace by 0.12"
     assert pace_words(-0.0495) == "behind pace by 0.05"
     assert pace_words(0.001) == "on pace"
+    # the threshold and the rounding agree: a gap shown as 0.00 is always "on pace"
+    assert pace_words(-0.00499) == "on pace" and pace_words(-0.0051) == "behind pace by 0.01"
+
+
+@pytest.mark.parametrize(
+    "kind,score,grade,expected",
+    [
+        ("aspirational", 0.6999, "yellow", "aspirational, 0.69: below the 0.7 bar"),
+        ("aspirational", 0.3999, "red", "aspirational, 0.39: below the 0.7 bar and the 0.4 floor"),
+        ("committed", 0.999, "missed", "committed, missed: 0.99 of 1.0"),
+        ("committed", 0.999, "open", "committed, open: 0.99 of 1.0 so far"),
+        ("aspirational", 0.556, "yellow", "aspirational, 0.56: below the 0.7 bar"),  # rounds as usual below the bar
+        ("aspirational", 0.7, "green", "aspirational, 0.70: at or above the 0.7 bar"),
+    ],
+)
+def test_a_score_just_under_its_bar_is_never_shown_on_it(kind, score, grade, expected):
+    settings = load_repository(ACME).repository.settings
+    assert verdict(kind, score, grade, settings) == expected
 
 
 PREVIOUS = """\
@@ -151,6 +169,40 @@ def test_without_lineage_a_renamed_objective_is_not_matched(tmp_path):
     _, repository = _repository(tmp_path, CURRENT.replace("    notes: Carried over from 2026-Q3 (scored 0.70); baselines are the latest values.\n", ""))
     view = build_report(repository, "2026-Q4", date(2026, 11, 20))
     assert view.comparison is None or view.comparison.objective_scores == {}
+
+
+OLD_NOTE = "    notes: Carried over from 2026-Q3 (scored 0.70); baselines are the latest values.\n"
+
+
+def _previous_scores(tmp_path, previous: str, current: str) -> dict[str, float]:
+    repo = make_repo(tmp_path / "r", {"okrs/2026-Q3/finance.yaml": previous, "okrs/2026-Q4/finance.yaml": current})
+    view = build_report(load_repository(repo).repository, "2026-Q4", date(2027, 1, 15))
+    return view.comparison.objective_scores
+
+
+def test_a_note_that_names_its_origin_matches_it_even_renamed_and_before_a_reused_id(tmp_path):
+    # old-close was carried over as faster-close and renamed; a new objective reuses the id old-close
+    named = CURRENT.replace(OLD_NOTE, "    notes: Carried over from 2026-Q3 (finance/old-close, scored 0.70).\n").replace(
+        "title: Close the books fast enough to steer by them", "title: A month-end close people trust"
+    )
+    reused = named + """\
+  - id: old-close
+    title: Something else under a reused id
+    type: aspirational
+    key_results:
+      - {id: a, title: Raise a from 0 to 10, baseline: 0, target: 10}
+      - {id: b, title: Raise b from 0 to 10, baseline: 0, target: 10}
+"""
+    assert _previous_scores(tmp_path, PREVIOUS, reused) == {
+        "finance/faster-close": pytest.approx(0.7), "finance/old-close": pytest.approx(0.7),
+    }
+
+
+def test_a_note_for_another_period_or_an_ambiguous_title_matches_nothing(tmp_path):
+    other_period = CURRENT.replace(OLD_NOTE, OLD_NOTE.replace("2026-Q3", "2026-Q30"))
+    assert _previous_scores(tmp_path / "a", PREVIOUS, other_period) == {}
+    twice = PREVIOUS + PREVIOUS.split("objectives:\n", 1)[1].replace("id: old-close", "id: older-close")
+    assert _previous_scores(tmp_path / "b", twice, CURRENT) == {}  # two objectives of that title: no guess
 
 
 def test_report_json_says_what_was_compared_and_each_objectives_previous_score(tmp_path, capsys):

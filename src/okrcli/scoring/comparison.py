@@ -3,13 +3,17 @@
 Mid-quarter scores are never set against last quarter's final ones. While the period runs,
 the other period is scored on the same day of its own span (day 51 of 92 against day 51 of
 its days), from the check-ins in force then; once both have ended, final against final.
-Objectives are matched by reference (``team/objective``), or by carry-over lineage: an
-objective whose ``notes`` say ``Carried over from PERIOD`` (what ``okr draft --carry-over``
-writes) matches the objective of the same team and title in that period.
+Objectives are matched by carry-over lineage first, then by reference (``team/objective``):
+an objective whose ``notes`` say ``Carried over from PERIOD (team/objective, ...`` (what
+``okr draft --carry-over`` writes) matches the objective that note names; a note without the
+reference (``Carried over from PERIOD``, as earlier versions wrote) matches the team's only
+objective of the same title in that period. A period named in a note matches only itself
+(2026-Q3 never matches a note about 2026-Q30).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -74,19 +78,35 @@ def compare(repo: Repository, current: PeriodResult, other: str) -> Comparison |
 
 def _matched(current: PeriodResult, other: PeriodResult) -> dict[str, float]:
     by_ref = {o.ref: o for t in other.teams for o in t.objectives}
-    by_title = {(t.team, o.title): o for t in other.teams for o in t.objectives}
+    by_title: dict[tuple[str, str], list[ObjectiveResult]] = {}
+    for t in other.teams:
+        for o in t.objectives:
+            by_title.setdefault((t.team, o.title), []).append(o)
     matched: dict[str, float] = {}
     for team in current.teams:
         for objective in team.objectives:
-            found = by_ref.get(objective.ref) or _lineage(objective, team.team, other.period, by_title)
+            lineage = _lineage(objective.notes, other.period)
+            found = None
+            if lineage:  # the note names the objective it came from
+                found = by_ref.get(lineage)
+            elif lineage == "":  # an older note naming the period only: the one objective of that title
+                same_title = by_title.get((team.team, objective.title), [])
+                found = same_title[0] if len(same_title) == 1 else None
+            if found is None:
+                found = by_ref.get(objective.ref)
             if found is not None:
                 matched[objective.ref] = found.score
     return matched
 
 
-def _lineage(
-    objective: ObjectiveResult, team: str, period: str, by_title: dict[tuple[str, str], ObjectiveResult]
-) -> ObjectiveResult | None:
-    if objective.notes and CARRIED_OVER.format(period=period) in objective.notes:
-        return by_title.get((team, objective.title))
-    return None
+def _lineage(notes: str | None, period: str) -> str | None:
+    """The reference a carry-over note names for ``period``; "" when it names the period only; None without one."""
+    if not notes:
+        return None
+    found = re.search(
+        re.escape(CARRIED_OVER.format(period=period)) + r"(?![\w-])(?: \((?P<ref>[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*)[,)])?",
+        notes,
+    )
+    if found is None:
+        return None
+    return found["ref"] or ""

@@ -10,6 +10,7 @@ and colour these words from here, so a new status is added in one place.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from okrcli.model.okrfile import CheckIn
@@ -161,17 +162,28 @@ def bar_text(bar: float) -> str:
 def verdict(kind: str, score: float, result_grade: str, settings: Settings) -> str:
     """An objective's grade in plain words with the bar it was judged against.
 
-    ``committed, missed: 0.55 of 1.0``; ``aspirational, 0.48: below the 0.7 bar``.
+    ``committed, missed: 0.55 of 1.0``; ``aspirational, 0.48: below the 0.7 bar``. A score
+    just under its bar is never shown rounded up onto it ("0.69: below the 0.7 bar", not
+    "0.70: below the 0.7 bar").
     """
+    green, yellow = settings.scoring.green, settings.scoring.yellow
     if kind == "committed":
         so_far = " so far" if result_grade == OPEN else ""
-        return f"committed, {result_grade}: {score:.2f} of 1.0{so_far}"
-    green, yellow = bar_text(settings.scoring.green), bar_text(settings.scoring.yellow)
+        shown = f"{score:.2f}" if result_grade == MET else _under(score, 1.0)
+        return f"committed, {result_grade}: {shown} of 1.0{so_far}"
     if result_grade == GREEN:
-        return f"aspirational, {score:.2f}: at or above the {green} bar"
+        return f"aspirational, {score:.2f}: at or above the {bar_text(green)} bar"
     if result_grade == YELLOW:
-        return f"aspirational, {score:.2f}: below the {green} bar"
-    return f"aspirational, {score:.2f}: below the {green} bar and the {yellow} floor"
+        return f"aspirational, {_under(score, green)}: below the {bar_text(green)} bar"
+    return f"aspirational, {_under(score, yellow)}: below the {bar_text(green)} bar and the {bar_text(yellow)} floor"
+
+
+def _under(score: float, bar: float) -> str:
+    """``score`` to two decimals, rounded down when rounding would reach ``bar`` it is below."""
+    shown = f"{score:.2f}"
+    if float(shown) >= bar > score:
+        shown = f"{math.floor(score * 100) / 100:.2f}"
+    return shown
 
 
 def pace_words(gap: float) -> str:

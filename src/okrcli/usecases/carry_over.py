@@ -48,7 +48,8 @@ def carry_over(team_file: TeamFile, as_of: date, settings: Settings, okr_root: P
         for kr, k in pairs:
             baseline = k.current if k.current != kr.target else kr.baseline
             krs.append(DraftKeyResult(retitle(kr.title, baseline), baseline, kr.target, kr.unit, kr.id))
-        notes = CARRIED_OVER.format(period=team_file.okr.period) + f" (scored {result.score:.2f}); baselines are the latest values."
+        origin = f"{team_file.okr.team}/{objective.id}"
+        notes = CARRIED_OVER.format(period=team_file.okr.period) + f" ({origin}, scored {result.score:.2f}); baselines are the latest values."
         aligns_to = objective.aligns_to
         if aligns_to and next_period and not alignment_exists(okr_root, next_period, aligns_to):
             notes += f" It aligned to {aligns_to} in {team_file.okr.period}."
