@@ -142,7 +142,7 @@ def test_bad_windows_are_usage_errors(week, capsys, args, message):
 
 
 def test_a_quiet_week_says_so(tmp_path, capsys):
-    repo = make_repo(tmp_path, {FILE: PLAN.replace("      - {date: 2026-11-02, value: 80}\n", "")})
+    repo = make_repo(tmp_path, {FILE: PLAN.replace("    checkins:\n      - {date: 2026-11-02, value: 80}\n", "")})
     text = run_cli(capsys, "-C", str(repo), "digest", "--since", "2026-10-06", "--until", "2026-10-08", "--no-git", "--format", "text").stdout
     assert "0 check-ins" in text and "Nothing to report" in text
 

@@ -37,6 +37,12 @@ def test_overrides_and_elapsed():
     assert quarter_of(date(2026, 11, 22)) == "2026-Q4"
 
 
+def test_a_one_day_period_is_all_elapsed_on_its_day():
+    one_day = make_period("2026-Q4", start=date(2026, 11, 20), end=date(2026, 11, 20))
+    assert one_day.elapsed_fraction(date(2026, 11, 19)) == 0.0
+    assert one_day.elapsed_fraction(date(2026, 11, 20)) == 1.0  # its first day is its last: the plan is due
+
+
 @pytest.mark.parametrize("bad", ["2026-Q5", "26-Q1", "2026Q1", "2026-h1"])
 def test_bad_periods(bad):
     with pytest.raises(ValueError):

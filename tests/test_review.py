@@ -15,7 +15,7 @@ from okrcli.report.views import build_report
 from okrcli.scoring.forecast import forecast_range
 from okrcli.scoring.statuses import pace_words, verdict
 from okrcli.usecases.pipeline import load_repository
-from tests.helpers import ACME, make_repo, run_cli
+from tests.helpers import ACME, copy_acme, make_repo, run_cli
 
 AS_OF = "2026-11-20"
 Q4 = make_period("2026-Q4")
@@ -275,7 +275,7 @@ def test_dashboard_notes_and_explain(capsys, monkeypatch):
 
 def test_report_prefix_that_matches_nothing_is_a_usage_error(capsys):
     result = run_cli(capsys, "-C", str(ACME), "report", "finance/nothing", "--as-of", AS_OF)
-    assert result.exit_code == 2 and "nothing in 2026-Q4 matches 'finance/nothing'" in result.stderr
+    assert result.exit_code == 2 and "nothing in 2026-Q4 matches the prefix 'finance/nothing'" in result.stderr
 
 
 def test_tree_filters_and_explains(capsys):
@@ -288,3 +288,52 @@ def test_tree_filters_and_explains(capsys):
     assert "grade = open (committed): committed, open: 0.55 of 1.0 so far" in " ".join(team.split())
     assert "sales/" not in team
     assert run_cli(capsys, "-C", str(ACME), "tree", "--owner", "nobody", "--as-of", AS_OF).exit_code == 2
+
+
+def test_a_report_says_which_files_it_left_out(tmp_path, capsys):
+    repo = copy_acme(tmp_path / "acme")
+    finance = repo / "okrs/2026-Q4/finance.yaml"
+    finance.write_text(finance.read_text().replace("        target: 4\n", "        targte: 4\n", 1))
+    base = ["-C", str(repo), "report", "--as-of", AS_OF]
+    data = json.loads(run_cli(capsys, *base, "--format", "json").stdout)
+    assert data["report"]["files_left_out"] == ["okrs/2026-Q4/finance.yaml"]
+    assert "finance" not in [t["team"] for t in data["teams"]]
+    markdown = run_cli(capsys, *base, "--format", "markdown").stdout
+    assert "> **Incomplete:** 1 file with errors is left out of this report: okrs/2026-Q4/finance.yaml" in markdown
+    assert markdown.index("Incomplete") < markdown.index("## Needs attention")
+    page = run_cli(capsys, *base, "--format", "html").stdout
+    assert page.index('id="incomplete"') < page.index('id="needs-attention"') and "okrs/2026-Q4/finance.yaml" in page
+    assert "incomplete: 1 file with errors" in run_cli(capsys, *base, "--no-pager").stdout
+    # a team filter that leaves the broken team out has nothing missing
+    sales = json.loads(run_cli(capsys, *base, "--team", "sales", "--format", "json").stdout)
+    assert sales["report"]["files_left_out"] == []
+
+
+def test_a_period_whose_files_are_all_broken_is_not_swapped_for_another(tmp_path, capsys):
+    repo = copy_acme(tmp_path / "acme")
+    for path in (repo / "okrs/2026-Q4").glob("*.yaml"):
+        path.write_text(path.read_text() + "objectives: 5\n")
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--no-pager")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no valid OKR files for period 2026-Q4: 6 file(s) have errors" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--owner", "nosuch"], "no key result in 2026-Q4 is owned by 'nosuch'"),
+        (["--team", "finance", "sales"], "nothing in 2026-Q4 matches --team finance together with the prefix 'sales'"),
+        (["--compare", "2026-Q4"], "--compare 2026-Q4 is the period of the report"),
+    ],
+)
+def test_filters_that_keep_nothing_say_which(capsys, args, message):
+    for command in (["report", "--no-pager"], ["tree"]):
+        if "--compare" in args and command[0] == "tree":
+            continue
+        result = run_cli(capsys, "-C", str(ACME), *command, "--as-of", AS_OF, *args)
+        assert result.exit_code == 2 and message in result.stderr, (command, result.stderr)
+
+
+def test_before_the_period_starts_nothing_is_compared(capsys):
+    data = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--period", "2026-Q4", "--as-of", "2026-09-15", "--format", "json").stdout)
+    assert data["report"]["comparison"] is None

@@ -175,11 +175,21 @@ def load_for_period(
 
     opened = open_period(start_dir(ctx, repo), period, as_of, with_previous, bar, also=compare)
     if not opened.found:
-        known = opened.repository.periods()
+        known = [name for name in opened.repository.periods() if name != opened.period]
+        broken = sum(1 for p, _ in opened.repository.broken.values() if p == opened.period) if opened.period else 0
+        if broken:
+            fail(
+                f"no valid OKR files for period {opened.period}: {broken} file(s) have errors",
+                hint="run `okr validate` and fix what it reports" + (f" (or choose --period: {', '.join(known)})" if known else ""),
+            )
         fail(
             f"no OKR files for period {opened.period}" if opened.period else "the repository has no valid OKR files",
             hint=("periods in this repository: " + ", ".join(known)) if known else "run `okr validate` to see why",
         )
+    shown = opened.repository.files_in(opened.period)
+    if period is None and not any(f.period.contains(as_of) for f in shown):
+        which = "the latest that started" if any(f.period.start <= as_of for f in shown) else "the earliest"
+        err(f"okr: note: no period contains {as_of}; showing {opened.period}, {which} (--period chooses another)")
     if compare is not None and compare not in opened.repository.periods():
         known = opened.repository.periods()
         fail(f"no OKR files for period {compare} to compare with", hint="periods in this repository: " + ", ".join(known))

@@ -82,12 +82,12 @@ def report(
     loaded, period_name = load_for_period(ctx, repo, period, day, progress=sys.stderr.isatty(), with_previous=True, compare=compare)
     from okrcli.report.views import build_report
 
-    teams = sorted(f.team for f in loaded.repository.files_in(period_name))
-    if team and team not in teams:
-        fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
+    if compare == period_name:
+        fail(f"--compare {compare} is the period of the report", hint="compare with another period, e.g. the previous one (the default)")
+    _check_filters(loaded.repository, period_name, team, owner)
     view = build_report(loaded.repository, period_name, day, team, owner, prefix, compare)
     if prefix and not view.teams:
-        fail(f"nothing in {period_name} matches {prefix!r}", hint="give team, team/objective or team/objective/kr (`okr refs` lists them)")
+        _nothing_matches(period_name, team, prefix)
 
     if chosen == "terminal":
         from okrcli.report.dashboard import dashboard
@@ -110,6 +110,30 @@ def report(
         write_report(output, text)
         err(f"wrote {output}")
     return 0
+
+
+def _check_filters(repository, period_name: str, team: str | None, owner: str | None) -> None:
+    """Exit 2 when ``--team`` or ``--owner`` names nobody in the period, listing who is there.
+
+    A team and an owner that both exist but share nothing give an empty report, not an
+    error: a script asking every team for one owner's key results expects some empty."""
+    from okrcli.cli.common import fail
+
+    files = repository.files_in(period_name)
+    teams = sorted(f.team for f in files)
+    if team and team not in teams:
+        fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
+    owners = sorted({o for f in files for obj in f.okr.objectives for kr in obj.key_results if (o := obj.kr_owner(kr))})
+    if owner and owner not in owners:
+        fail(f"no key result in {period_name} is owned by {owner!r}", hint="owners: " + (", ".join(owners) or "none"))
+
+
+def _nothing_matches(period_name: str, team: str | None, prefix: str) -> None:
+    """Exit 2 saying which filters, together, kept nothing."""
+    from okrcli.cli.common import fail
+
+    together = (f"--team {team} together with " if team else "") + f"the prefix {prefix!r}"
+    fail(f"nothing in {period_name} matches {together}", hint="`okr refs` lists the teams, objectives and key results")
 
 
 def _format_and_output(ctx: typer.Context, output_format: ReportFormat | None, output: Path | None, repo: Path | None) -> tuple[str, Path | None]:
@@ -187,7 +211,8 @@ def tree(
 
     day = parse_day(as_of, "--as-of")
     loaded, period_name = load_for_period(ctx, repo, period, day)
+    _check_filters(loaded.repository, period_name, team, owner)
     result = select(score_period(loaded.repository, period_name, day), Selection(team=team, owner=owner, prefix=prefix))
-    if (team or owner or prefix) and not result.teams:
-        fail(f"nothing in {period_name} matches the filters", hint="`okr refs` lists the teams, objectives and key results")
+    if prefix and not result.teams:
+        _nothing_matches(period_name, team, prefix)
     return _show([terminal.tree(result, explain=explain)], no_pager=True)

@@ -31,11 +31,11 @@ class Period:
         return self.start <= day <= self.end
 
     def elapsed_fraction(self, as_of: date) -> float:
-        """0.0 on the first day, 1.0 on the last day and after."""
-        if as_of <= self.start:
-            return 0.0
+        """0.0 on the first day, 1.0 on the last day and after (a one-day period: 1.0 on its day)."""
         if as_of >= self.end:
             return 1.0
+        if as_of <= self.start:
+            return 0.0
         return (as_of - self.start).days / (self.end - self.start).days
 
 

@@ -80,9 +80,10 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         # the grade in words with its bar ("committed, open: 0.55 of 1.0 so far"), not a colour name
         grade_style = GRADE_STYLE.get(objective.grade, "dim")
         label = Text(one_line(objective.title), style="bold")
-        row = [label if wide else Group(label, Text(objective.verdict, style=grade_style))]
+        # the verdict under the title at every width: in the narrow values column it wrapped
+        row: list = [Group(label, Text(objective.verdict, style=grade_style))]
         if wide:
-            row.append(Text(objective.verdict, style=grade_style))
+            row.append("")
         row += [progress_bar(objective.score, None, bar_width, status_style), Text(f"{objective.score:.2f}", style="bold")]
         if show_conf:
             row.append("")
@@ -141,6 +142,8 @@ def dashboard(view: ReportView, width: int, notes: bool = False) -> Group:
     compared = compared_line(view)
     if compared is not None:
         parts.append(compared)
+    if view.incomplete():
+        parts.append(Text(f"incomplete: {one_line(view.incomplete())}", style="bold"))
     parts += [Text(""), attention(view, width)]
     for team in view.teams:
         change = ""

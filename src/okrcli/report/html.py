@@ -68,6 +68,7 @@ def report_html(view: ReportView) -> str:
         attention=review.needs_attention(view),
         kinds=ATTENTION_KINDS,
         compared=view.compared(),
+        incomplete=view.incomplete(),
         previous=lambda objective: previous_text(view, objective),
         notes=lambda team: review.recent_notes(team, view),
         notes_until=last_note_day,

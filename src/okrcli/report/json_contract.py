@@ -129,6 +129,7 @@ def report_sections(view: ReportView) -> dict:
             "basis": view.comparison.basis,
             "description": view.compared(),
         },
+        "files_left_out": list(view.left_out),
         "needs_attention": [
             {"kind": a.kind, "ref": a.ref, "title": a.title, "owner": a.owner, "status": a.status, "why": a.why}
             for a in needs_attention(view)

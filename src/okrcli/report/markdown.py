@@ -83,6 +83,8 @@ def report_markdown(view: ReportView) -> str:
     ]
     if view.compared():
         lines += [f"Compared: {md_escape(view.compared())}.", ""]
+    if view.incomplete():
+        lines += [f"> **Incomplete:** {md_escape(view.incomplete())}.", ""]
     lines += _attention(view)
     counts = view.counts()
     lines += ["| " + " | ".join(status_words(c) for c in counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]

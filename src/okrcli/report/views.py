@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from okrcli.model.diagnostics import display_path
 from okrcli.model.numbers import with_unit
 from okrcli.repo.repository import Repository
 from okrcli.scoring.guardrails import GuardrailResult
@@ -49,6 +50,17 @@ class ReportView:
     result: PeriodResult | None = field(default=None, repr=False)
     comparison: Comparison | None = None
     """The period compared with, on the day that compares like for like (see :mod:`okrcli.scoring.comparison`)."""
+    left_out: list[str] = field(default_factory=list)
+    """Files of the period that have errors and are not in the report (paths from the repository root)."""
+
+    def incomplete(self) -> str | None:
+        """``2 files with errors are left out of this report: ...``, or None when every file is in it."""
+        if not self.left_out:
+            return None
+        count = len(self.left_out)
+        files = "1 file with errors is" if count == 1 else f"{count} files with errors are"
+        fix = "it" if count == 1 else "them"
+        return f"{files} left out of this report: {', '.join(self.left_out)}; run `okr validate` and fix {fix}"
 
     @property
     def days_total(self) -> int:
@@ -152,13 +164,20 @@ def build_report(
     """
     result = select(score_period(repo, period, as_of), Selection(team=team, owner=owner, prefix=prefix))
     other = compare_with or repo.previous_period(period)
-    comparison = compare(repo, result, other) if other else None
+    # before the period starts there is nothing to compare: day 0 has no counterpart
+    comparison = compare(repo, result, other) if other and as_of >= result.start else None
     previous_scores = comparison.team_scores if comparison else {}
     teams = [
         TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None, t.lead)
         for t in result.teams
     ]
     matched = any(t.previous_score is not None for t in teams) or bool(comparison and comparison.objective_scores)
+    left_out = sorted(
+        display_path(path, repo.repo_dir)
+        for path, (file_period, file_team) in repo.broken.items()
+        if (file_period == period or (file_period is None and path.parent.name == period))
+        and (team is None or file_team in (None, team))
+    )
     return ReportView(
         period=period,
         start=result.start,
@@ -169,5 +188,6 @@ def build_report(
         previous_period=other if matched else None,
         result=result,
         comparison=comparison if matched else None,
+        left_out=left_out,
     )
 

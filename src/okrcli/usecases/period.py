@@ -42,8 +42,8 @@ class OpenedPeriod:
 
     @property
     def found(self) -> bool:
-        """Whether the chosen period has files."""
-        return self.period is not None and self.period in self.repository.periods()
+        """Whether the chosen period has valid files."""
+        return self.period is not None and bool(self.repository.files_in(self.period))
 
     @property
     def files_with_errors(self) -> int:
@@ -67,7 +67,7 @@ def open_period(
     """
     repo_dir = find_repository(start)
     settings = load_settings(repo_dir)
-    loaded = _load_period_folders(repo_dir, settings, period, as_of, with_previous, also)
+    loaded, period = _load_period_folders(repo_dir, settings, period, as_of, with_previous, also)
     if loaded is None:
         files = discover(repo_dir / settings.root)
         if progress is None:
@@ -80,15 +80,20 @@ def open_period(
 
 def _load_period_folders(
     repo_dir: Path, settings: Settings, period: str | None, as_of: date, with_previous: bool, also: str | None = None
-) -> LoadedRepository | None:
-    """Just the period's folder (and the previous period's); None when a full load must decide."""
+) -> tuple[LoadedRepository | None, str | None]:
+    """Just the period's folder (and the previous period's), with the period chosen.
+
+    None for the load when a full load must decide. A folder named for a period that
+    contains ``as_of`` is that period, even when none of its files is valid: a broken file
+    must never make okr show another period instead.
+    """
     folders = period_folders(repo_dir / settings.root)
     if folders is None:
-        return None
+        return None, period
     if period is None:
         present = [name for name in periods_containing(as_of) if name in folders]
         if not present:
-            return None  # custom ranges or no folder for today: let the full load decide
+            return None, None  # custom ranges or no folder for today: let the full load decide
         period = present[0]
     wanted = [period]
     previous = previous_period_name(period, folders) if with_previous else None
@@ -96,7 +101,7 @@ def _load_period_folders(
         wanted.append(previous)
     if also is not None and also in folders and also not in wanted:
         wanted.append(also)
-    return load_periods(repo_dir, settings, wanted)
+    return load_periods(repo_dir, settings, wanted), period
 
 
 def team_file_path(okr_root: Path, period: str, team: str) -> Path | None:
