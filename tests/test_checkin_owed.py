@@ -30,3 +30,23 @@ def test_nothing_is_owed_in_the_first_week_or_after_the_period(tmp_path, capsys)
     repo = make_repo(tmp_path, {FILE: VALID_FILE})
     assert "check-in owed" not in run_cli(capsys, "-C", str(repo), "report", "--as-of", "2026-10-06").stdout
     assert "check-in owed" not in run_cli(capsys, "-C", str(repo), "report", "--as-of", "2027-01-10", "--period", "2026-Q4").stdout
+
+
+def _owed_in_report(repo, capsys, as_of):
+    data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", as_of, "--format", "json").stdout)
+    return sorted(a["ref"] for a in data["report"]["needs_attention"] if a["kind"] == "check-in")
+
+
+def _owed_in_digest(repo, capsys, as_of):
+    data = json.loads(run_cli(capsys, "-C", str(repo), "digest", "--until", as_of, "--no-git", "--format", "json").stdout)
+    return sorted(ref for due in data["due"] for ref in due["refs"])
+
+
+def test_the_report_and_the_digest_agree_on_who_owes_a_checkin(tmp_path, capsys):
+    repo = make_repo(tmp_path, {FILE: NO_OWNER, "okr.toml": "[checkin]\ncadence_days = 10\n"})
+    for as_of in ("2026-10-11", "2026-10-12", "2026-10-15", "2026-10-16", "2026-11-20"):
+        report, digest = _owed_in_report(repo, capsys, as_of), _owed_in_digest(repo, capsys, as_of)
+        assert report == digest, as_of
+    assert _owed_in_report(repo, capsys, "2026-10-11") == []  # 10 days since the period started: not yet
+    assert _owed_in_report(repo, capsys, "2026-10-12") == ["finance/faster-close/recon"]
+    assert _owed_in_report(repo, capsys, "2026-10-16") == ["finance/faster-close/close-time", "finance/faster-close/recon"]

@@ -52,9 +52,14 @@ def assert_inside(chart: Chart) -> None:
         assert 0 <= x <= WIDTH and 0 <= y <= HEIGHT, (x, y)
     for tick in chart.ticks:
         assert chart.left <= tick <= chart.right
+    boxes = []
     for label in chart.labels:
         left, right, top, bottom = label_extent(label)
         assert left >= 0 and right <= WIDTH and top >= 0 and bottom <= HEIGHT, label
+        boxes.append((label, (left, right, top, bottom)))
+    for index, (one, (l1, r1, t1, b1)) in enumerate(boxes):  # no two labels print over each other
+        for other, (l2, r2, t2, b2) in boxes[index + 1:]:
+            assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (one, other)
 
 
 def texts(chart: Chart, kind: str) -> list[str]:
@@ -110,6 +115,8 @@ EDGES = {
     "long unit": dict(kr=make_kr(WEEKLY, unit="complaints per thousand orders shipped to customers abroad"), as_of=AS_OF),
     "wide characters": dict(kr=make_kr(WEEKLY, unit="件数" * 12), as_of=AS_OF),
     "millions": dict(kr=make_kr([(date(2026, 11, 16), 1_500_000)], baseline=1_200_000, target=2_000_000, unit="USD"), as_of=AS_OF),
+    "the second day": dict(kr=make_kr(WEEKLY[:1]), as_of=date(2026, 10, 2)),  # "today" beside the top value label
+    "the first day, a long unit": dict(kr=make_kr(unit="complaints per thousand"), as_of=Q4_START),
     "check-in on the last day": dict(kr=make_kr([(Q4_END, 4.0)], forecast_range=(1.0, 1.0)), as_of=Q4_END, closed=True),
 }
 

@@ -324,6 +324,7 @@ def test_a_period_whose_files_are_all_broken_is_not_swapped_for_another(tmp_path
         (["--owner", "nosuch"], "no key result in 2026-Q4 is owned by 'nosuch'"),
         (["--team", "finance", "sales"], "nothing in 2026-Q4 matches --team finance together with the prefix 'sales'"),
         (["--compare", "2026-Q4"], "--compare 2026-Q4 is the period of the report"),
+        (["--period", "2026-Q3", "--compare", "2026-Q4"], "--compare 2026-Q4 starts after 2026-Q3"),
     ],
 )
 def test_filters_that_keep_nothing_say_which(capsys, args, message):
@@ -337,3 +338,14 @@ def test_filters_that_keep_nothing_say_which(capsys, args, message):
 def test_before_the_period_starts_nothing_is_compared(capsys):
     data = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--period", "2026-Q4", "--as-of", "2026-09-15", "--format", "json").stdout)
     assert data["report"]["comparison"] is None
+
+
+def test_old_check_ins_do_not_hide_a_slipping_commitment(capsys):
+    def attention(as_of):
+        data = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--as-of", as_of, "--format", "json").stdout)
+        return {a["ref"]: (a["status"], a["why"]) for a in data["report"]["needs_attention"] if a["kind"] == "objective"}
+
+    fresh, stale = attention(AS_OF), attention("2026-12-01")  # by 12-01 every check-in is 15 days old
+    assert set(fresh) == set(stale) == {"customer-success/fewer-returns", "finance/faster-close", "sales/enterprise-logos"}
+    status, why = stale["finance/faster-close"]
+    assert status == "at-risk" and why.startswith("close-time: at-risk (forecast 0.9716") and why.endswith("from a check-in 15 days old")

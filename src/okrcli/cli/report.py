@@ -84,6 +84,9 @@ def report(
 
     if compare == period_name:
         fail(f"--compare {compare} is the period of the report", hint="compare with another period, e.g. the previous one (the default)")
+    if compare is not None and _starts(loaded.repository, compare) > _starts(loaded.repository, period_name):
+        # a later period has no "same point" that has already happened: it would be scored past as-of
+        fail(f"--compare {compare} starts after {period_name}", hint="compare with an earlier period, e.g. the previous one (the default)")
     _check_filters(loaded.repository, period_name, team, owner)
     view = build_report(loaded.repository, period_name, day, team, owner, prefix, compare)
     if prefix and not view.teams:
@@ -110,6 +113,11 @@ def report(
         write_report(output, text)
         err(f"wrote {output}")
     return 0
+
+
+def _starts(repository, period_name: str):
+    """The earliest start of ``period_name``'s files (a team may start its period later)."""
+    return min(f.period.start for f in repository.files_in(period_name))
 
 
 def _check_filters(repository, period_name: str, team: str | None, owner: str | None) -> None:

@@ -178,7 +178,7 @@ def kr_chart(kr: KrResult, start: date, end: date, as_of: date, closed: bool) ->
     chart.labels += _value_labels(chart, baseline_text, target_text, kr.target >= kr.baseline)
     if not closed and start <= as_of < end:
         chart.today_x = x(as_of)
-        chart.labels.append(_beside(chart.today_x, top - GAP, "today", "today", 0, WIDTH))
+        chart.labels.append(_beside(chart.today_x, top - GAP, "today", "today", left, WIDTH))  # right of the value labels
     if dots:
         last = dots[-1]
         chart.labels.append(_latest_label(chart, last, short_value(kr.values[-1][1], kr.unit)))

@@ -81,11 +81,11 @@ def report_markdown(view: ReportView) -> str:
         f"Overall score **{view.score:.2f}**.",
         "",
     ]
-    if view.compared():
-        lines += [f"Compared: {md_escape(view.compared())}.", ""]
     if view.incomplete():
         lines += [f"> **Incomplete:** {md_escape(view.incomplete())}.", ""]
     lines += _attention(view)
+    if view.compared():  # after the summary, as in the HTML page: what the brackets below compare with
+        lines += [f"Compared: {md_escape(view.compared())}.", ""]
     counts = view.counts()
     lines += ["| " + " | ".join(status_words(c) for c in counts) + " |", "|" + "---:|" * len(counts), "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
     lines += _teams_table(view)

@@ -11,10 +11,7 @@ from datetime import date
 
 from okrcli.report.views import ReportView, TeamView, guardrail_values
 from okrcli.scoring.scores import KrResult, ObjectiveResult
-from okrcli.scoring.statuses import AT_RISK, BREACHED, HEALTH_ORDER, MISSED, NOT_STARTED, OFF_TRACK, STALE, STATUS_WORDS
-
-FIRST_WEEK = 7
-"""A key result with no check-in at all is owed one once the period's first week is over."""
+from okrcli.scoring.statuses import AT_RISK, BREACHED, HEALTH_ORDER, MISSED, OFF_TRACK, STALE, STATUS_WORDS, checkin_due
 
 RECENT_DAYS = 14
 """The notes of the last two weeks (as-of and the 13 days before it) are listed per team."""
@@ -52,10 +49,33 @@ def needs_attention(view: ReportView) -> list[Attention]:
 
 
 def _objectives(view: ReportView) -> list[Attention]:
+    """Committed objectives missed (closed) or off track or at risk (running). A stale objective
+    counts by what its forecasts say: old check-ins must not hide a commitment that is slipping."""
     wanted = (MISSED,) if view.closed else (OFF_TRACK, AT_RISK)
-    found = [(team, o) for team in view.teams for o in team.objectives if o.type == "committed" and o.status in wanted]
-    found.sort(key=lambda pair: wanted.index(pair[1].status))
-    return [Attention(OBJECTIVE, o.ref, o.title, o.owner, o.status, objective_why(o, view.closed)) for _, o in found]
+    found: list[Attention] = []
+    for team in view.teams:
+        for o in team.objectives:
+            if o.type != "committed":
+                continue
+            if o.status in wanted:
+                found.append(Attention(OBJECTIVE, o.ref, o.title, o.owner, o.status, objective_why(o, view.closed)))
+            elif o.status == STALE and not view.closed:
+                slipping = _slipping(o, view)
+                if slipping is not None:
+                    found.append(slipping)
+    found.sort(key=lambda item: wanted.index(item.status))
+    return found
+
+
+def _slipping(objective: ObjectiveResult, view: ReportView) -> Attention | None:
+    """A stale committed objective whose least healthy forecast is off track or at risk, or None."""
+    outlooks = [k for k in objective.key_results if k.outlook in (OFF_TRACK, AT_RISK)]
+    if not outlooks:
+        return None
+    worst = min(outlooks, key=lambda k: HEALTH_ORDER.index(k.outlook))
+    age = (view.as_of - worst.last_checkin).days if worst.last_checkin else None
+    why = f"{worst.ref.rsplit('/', 1)[1]}: {worst.outlook} ({worst.outlook_reason}), from a check-in {age} days old"
+    return Attention(OBJECTIVE, objective.ref, objective.title, objective.owner, worst.outlook, why)
 
 
 def objective_why(objective: ObjectiveResult, closed: bool) -> str:
@@ -68,21 +88,21 @@ def objective_why(objective: ObjectiveResult, closed: bool) -> str:
 
 
 def _owed_why(kr: KrResult, view: ReportView) -> str:
-    if kr.status == STALE and kr.last_checkin is not None:
+    if kr.last_checkin is not None:
         return f"last check-in {kr.last_checkin} ({(view.as_of - kr.last_checkin).days} days ago)"
     return f"no check-in yet, {view.when()}"
 
 
 def owed_key_results(team: TeamView, view: ReportView) -> list[KrResult]:
-    """Key results owed a check-in while the period runs: stale ones, and ones never checked in
-    once the first week is over."""
+    """Key results owed a check-in while the period runs: more than ``[checkin] cadence_days``
+    since the last one, or since the period started (the digest's rule, :func:`checkin_due`)."""
     if view.closed or view.as_of < view.start:
         return []
     return [
         kr
         for objective in team.objectives
         for kr in objective.key_results
-        if kr.status == STALE or (kr.status == NOT_STARTED and view.days_elapsed > FIRST_WEEK)
+        if checkin_due(kr.last_checkin, view.start, view.as_of, view.cadence_days)
     ]
 
 

@@ -52,6 +52,8 @@ class ReportView:
     """The period compared with, on the day that compares like for like (see :mod:`okrcli.scoring.comparison`)."""
     left_out: list[str] = field(default_factory=list)
     """Files of the period that have errors and are not in the report (paths from the repository root)."""
+    cadence_days: int = 7
+    """``[checkin] cadence_days``: a key result's owner owes a check-in after this many days without one."""
 
     def incomplete(self) -> str | None:
         """``2 files with errors are left out of this report: ...``, or None when every file is in it."""
@@ -189,5 +191,6 @@ def build_report(
         result=result,
         comparison=comparison if matched else None,
         left_out=left_out,
+        cadence_days=repo.settings.checkin.cadence_days,
     )
 

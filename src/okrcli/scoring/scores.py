@@ -22,7 +22,7 @@ from okrcli.scoring.baselines import in_force
 from okrcli.scoring.forecast import forecast_range, kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
 from okrcli.scoring.progress import checkins_until, kr_score, weighted_mean
-from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, pace_words, rollup_status, verdict
+from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, outlook, pace_words, rollup_status, verdict
 
 
 @dataclass
@@ -49,6 +49,10 @@ class KrResult:
     """Every check-in note seen by as-of, oldest first, with its check-in's date."""
     forecast_range: tuple[float, float] = (0.0, 1.0)
     """Where the score is likely to land at the period's end: (low, high) around the forecast."""
+    outlook: str | None = None
+    """What the forecast alone says (on-track, at-risk, off-track) while the period runs, even
+    when the status is stale; None before the first check-in and once the period has closed."""
+    outlook_reason: str = ""
     status_reason: str = ""
     """Why the status is what it is: the rule and numbers ``--explain`` shows."""
 
@@ -157,6 +161,9 @@ def score_key_result(
     lines += range_lines
     status, status_line = kr_status(objective.type, score, forecast, last, confidence, period, as_of, stale_days)
     lines.append(status_line)
+    seen_outlook = None, ""
+    if last is not None and not is_closed(period, as_of) and score < 1.0:
+        seen_outlook = outlook(objective.type, forecast, confidence)
     return KrResult(
         ref=ref,
         title=kr.title,
@@ -177,6 +184,8 @@ def score_key_result(
         notes=[(c.date, c.note) for c in seen if c.note],
         forecast_range=landing,
         status_reason=status_line.removeprefix("status = "),
+        outlook=seen_outlook[0],
+        outlook_reason=seen_outlook[1],
     )
 
 

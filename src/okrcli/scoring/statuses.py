@@ -115,6 +115,13 @@ def kr_status(
     age = (as_of - last.date).days
     if period.contains(as_of) and age > stale_days:
         return STALE, f"status = stale (last check-in {age} days ago > stale_days {stale_days})"
+    status, why = outlook(kind, forecast, confidence)
+    return status, f"status = {status} ({why})"
+
+
+def outlook(kind: str, forecast: float, confidence: float | None) -> tuple[str, str]:
+    """What the forecast and the owner's confidence alone say (on-track, at-risk or off-track),
+    whatever the age of the check-in they come from, and why."""
     bar = ON_TRACK_BARS[kind]
     if forecast >= bar:
         status, why = ON_TRACK, f"forecast {forecast:.4f} >= bar {bar} ({kind})"
@@ -124,7 +131,14 @@ def kr_status(
         status, why = OFF_TRACK, f"forecast {forecast:.4f} < {AT_RISK_FRACTION} x bar {bar} = {AT_RISK_FRACTION * bar:.2f}"
     if status == ON_TRACK and confidence is not None and confidence < LOW_CONFIDENCE:
         status, why = AT_RISK, f"{why}, but confidence {confidence} < {LOW_CONFIDENCE} cannot read on-track"
-    return status, f"status = {status} ({why})"
+    return status, why
+
+
+def checkin_due(last: date | None, start: date, as_of: date, cadence_days: int) -> bool:
+    """Whether a key result's owner owes a check-in on ``as_of``: more than ``cadence_days`` since
+    the last one (or since the period started, before the first). The digest, the report's Needs
+    attention and the dashboard's ``check-in owed`` line all ask this one question."""
+    return (as_of - (last or start)).days > cadence_days
 
 
 def rollup_status(statuses: list[str]) -> str:

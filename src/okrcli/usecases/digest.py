@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from okrcli.model.history import CHANGED, VALUE_FIELDS
 from okrcli.repo.repository import Repository
 from okrcli.scoring.scores import score_period
-from okrcli.scoring.statuses import AT_RISK, BREACHED, DONE, OFF_TRACK
+from okrcli.scoring.statuses import AT_RISK, BREACHED, DONE, OFF_TRACK, checkin_due
 from okrcli.usecases.history import repository_history
 
 NEWS = (AT_RISK, OFF_TRACK, DONE)
@@ -178,8 +178,7 @@ def _due(after, files, until: date, cadence: int) -> list[Due]:
             continue
         for objective in team.objectives:
             for kr in objective.key_results:
-                since = kr.last_checkin or period.start
-                if (until - since).days > cadence:
+                if checkin_due(kr.last_checkin, period.start, until, cadence):
                     owed.setdefault(kr.owner, []).append((kr.ref, kr.last_checkin))
     ordered = sorted(owed.items(), key=lambda item: (item[0] is None, item[0] or ""))
     return [Due(owner, [r for r, _ in found], [d for _, d in found]) for owner, found in ordered]
