@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from okrcli.report.chart import FONT, HEIGHT, WIDTH, Chart, fit, kr_chart, month_starts, short_value, text_width, value_at
+from okrcli.report.chart import FONT, HEIGHT, WIDTH, Chart, fit, kr_chart, month_starts, text_width, value_at, value_labels
 from okrcli.scoring.scores import KrResult
 from tests.golden_util import assert_golden
 from tests.helpers import ACME, copy_acme, run_cli
@@ -148,9 +148,21 @@ def test_any_key_result_draws_inside_its_chart(baseline, target, checkins, start
 
 
 def test_numbers_are_shortened_for_labels():
-    assert short_value(1_200_000, "USD") == "$1.2M"
-    assert short_value(1.5e308, None) == "1.5e+308"
-    assert short_value(5.5, "days") == "5.5 days"
+    assert value_labels([1_200_000, 1.5e308], "USD") == ["$1.2M", "$1.5e+308"]
+    assert value_labels([5.5, 4], "days") == ["5.5 days", "4 days"]
+
+
+@pytest.mark.parametrize(
+    "values,unit,expected",
+    [
+        ([0.004, 0.001, 0.003], "%", ["0.004%", "0.001%", "0.003%"]),  # not "0%" three times
+        ([1_234_567, 1_234_999, 1_234_800], "users", ["1.2346M users", "1.235M users", "1.2348M users"]),
+        ([0.5, 0.504, 0.5], "%", ["0.5%", "0.504%", "0.5%"]),  # equal values keep one text
+        ([-0.003, 0, 0.001], "%", ["-0.003%", "0%", "0.001%"]),
+    ],
+)
+def test_value_labels_tell_different_values_apart(values, unit, expected):
+    assert value_labels(values, unit) == expected
     chart = kr_chart(EDGES["millions"]["kr"], Q4_START, Q4_END, AS_OF, closed=False)
     assert texts(chart, "baseline") == ["$1.2M"] and texts(chart, "target") == ["$2M"] and texts(chart, "latest") == ["$1.5M"]
 

@@ -113,8 +113,9 @@ def format_number(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def compact_number(value: float | None) -> str:
-    """A short number for narrow columns: 1,200,000 -> 1.2M, 24,000 -> 24k, 6.75 -> 6.75."""
+def compact_number(value: float | None, decimals: int = 2) -> str:
+    """A short number for narrow columns: 1,200,000 -> 1.2M, 24,000 -> 24k, 6.75 -> 6.75
+    (``decimals`` after the point, trailing zeros dropped)."""
     if value is None:
         return "-"
     size = abs(value)
@@ -122,8 +123,8 @@ def compact_number(value: float | None) -> str:
         return format_number(value)
     for limit, divisor, suffix in COMPACT_SUFFIXES:
         if size >= limit:
-            return f"{value / divisor:.2f}".rstrip("0").rstrip(".") + suffix
-    return format_number(round(value, 2))
+            return f"{value / divisor:.{decimals}f}".rstrip("0").rstrip(".") + suffix
+    return format_number(round(value, decimals))
 
 
 def format_in_multiples(value: float, word: str | None) -> str:

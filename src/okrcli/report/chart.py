@@ -106,10 +106,29 @@ def fit(text: str, room: float) -> str:
     return text + ELLIPSIS  # pragma: no cover - the text fits, as checked above
 
 
-def short_value(value: float, unit: str | None) -> str:
-    """A value short enough for a chart label, with its unit: ``$1.2M``, ``5.5 days``, ``1.7e+308``."""
+def value_labels(values: list[float], unit: str | None) -> list[str]:
+    """Short labels for ``values`` that tell different values apart: ``compact`` where that does,
+    else as many significant digits as it takes (0.004 and 0.001 are not both "0"; 1,234,567 and
+    1,234,999 are not both "1.23M")."""
     prefix, suffix = unit_affixes(unit)
-    return f"{prefix}{compact_number(value)}{suffix}"
+
+    def distinct(texts: list[str]) -> bool:
+        seen: dict[str, float] = {}
+        for value, text in zip(values, texts):
+            if seen.setdefault(text, value) != value or (value != 0 and text.lstrip("-") == "0"):
+                return False
+        return True
+
+    texts = [compact_number(v) for v in values]
+    for decimals in range(3, 9):
+        if distinct(texts):
+            break
+        texts = [compact_number(v, decimals) for v in values]
+    for digits in range(3, 18):  # beyond 8 decimals: significant digits (5e-324, 1.0000001e9)
+        if distinct(texts):
+            break
+        texts = [f"{v:.{digits}g}" for v in values]
+    return [f"{prefix}{text}{suffix}" for text in texts]
 
 
 def day_label(day: date, with_year: bool = False) -> str:
@@ -149,7 +168,8 @@ def value_at(kr: KrResult, share: float) -> float:
 
 def kr_chart(kr: KrResult, start: date, end: date, as_of: date, closed: bool) -> Chart:
     """The chart of one key result: plan, check-ins, date ticks, labelled values, today and the landing zone."""
-    baseline_text, target_text = short_value(kr.baseline, kr.unit), short_value(kr.target, kr.unit)
+    latest = kr.values[-1][1] if kr.values else kr.baseline
+    baseline_text, target_text, latest_text = value_labels([kr.baseline, kr.target, latest], kr.unit)
     left = round(clamp(max(text_width(baseline_text), text_width(target_text)) + 2 * GAP, LEFT_MIN, LEFT_MAX), 1)
     right, top, bottom = float(WIDTH - RIGHT), float(TOP), float(HEIGHT - BOTTOM)
     values = [kr.baseline, kr.target] + [v for _, v in kr.values]
@@ -181,7 +201,7 @@ def kr_chart(kr: KrResult, start: date, end: date, as_of: date, closed: bool) ->
         chart.labels.append(_beside(chart.today_x, top - GAP, "today", "today", left, WIDTH))  # right of the value labels
     if dots:
         last = dots[-1]
-        chart.labels.append(_latest_label(chart, last, short_value(kr.values[-1][1], kr.unit)))
+        chart.labels.append(_latest_label(chart, last, latest_text))
         if not closed and as_of >= start:
             low_share, high_share = kr.forecast_range
             chart.zone = [(last.x, last.y), (right, y(value_at(kr, high_share))), (right, y(value_at(kr, low_share)))]
