@@ -12,7 +12,7 @@ import typer
 
 from okrcli.cli.app import app
 from okrcli.cli.help import SHORT_HELP
-from tests.helpers import VALID_FILE, copy_acme, make_repo, run_cli
+from tests.helpers import ACME, VALID_FILE, copy_acme, make_repo, run_cli
 
 COMMANDS = sorted(typer.main.get_command(app).commands)
 
@@ -154,3 +154,13 @@ def test_a_confidence_written_as_a_percentage_gets_a_hint_about_units(tmp_path, 
     result = run_cli(capsys, "-C", str(repo), "validate", "--format", "json")
     assert result.exit_code == 1
     assert hint in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["score"], ["report"], ["lint"], ["validate"], ["digest", "--no-git"], ["history", "close-time"]], ids=lambda c: c[0]
+)
+def test_format_names_are_read_in_any_case(capsys, command):
+    lower = run_cli(capsys, "-C", str(ACME), *command, "--format", "json")
+    upper = run_cli(capsys, "-C", str(ACME), *command, "--format", "JSON")
+    assert upper.exit_code == lower.exit_code and upper.exit_code in (0, 1), upper.stderr
+    assert upper.stdout.startswith(("{", "[")) and upper.stdout.strip().endswith(("}", "]"))

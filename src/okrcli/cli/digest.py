@@ -24,7 +24,7 @@ def digest(
     ] = "7d",
     until: Annotated[Optional[str], typer.Option(metavar="DATE", help="Last day of the window (default: today).", show_default=False)] = None,
     period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing --until).", show_default=False)] = None,
-    output_format: Annotated[DigestFormat, typer.Option("--format", help="markdown, json or text.")] = DigestFormat.markdown,
+    output_format: Annotated[DigestFormat, typer.Option("--format", case_sensitive=False, help="markdown, json or text.")] = DigestFormat.markdown,
     max_chars: Annotated[int, typer.Option("--max-chars", min=200, help="Markdown and text: at most this many characters; longer sections end with 'and N more'.")] = 4000,
     no_git: Annotated[bool, typer.Option("--no-git", help="Do not read git history (moves without a re-baseline record are then unknown).")] = False,
     repo: RepoOption = None,

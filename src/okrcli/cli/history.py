@@ -26,7 +26,7 @@ def history(
             autocompletion=complete_ref,
         ),
     ],
-    output_format: Annotated[HistoryFormat, typer.Option("--format", help="text, or json (a list of events).")] = HistoryFormat.text,
+    output_format: Annotated[HistoryFormat, typer.Option("--format", case_sensitive=False, help="text, or json (a list of events).")] = HistoryFormat.text,
     period: Annotated[Optional[str], typer.Option(help="Period (default: the one containing today).", show_default=False)] = None,
     repo: RepoOption = None,
 ) -> int:

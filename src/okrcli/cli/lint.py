@@ -37,7 +37,7 @@ def lint(
     ] = None,
     output_format: Annotated[
         Optional[LintFormat],
-        typer.Option("--format", help="full (source and caret), concise, json, github (annotations), sarif. Default: full on a terminal, concise otherwise.", show_default=False),
+        typer.Option("--format", case_sensitive=False, help="full (source and caret), concise, json, github (annotations), sarif. Default: full on a terminal, concise otherwise.", show_default=False),
     ] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Run only these rules (comma-separated or repeated).", show_default=False)] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (comma-separated or repeated).", show_default=False)] = None,

@@ -34,7 +34,7 @@ def pull(
     include_dirty: Annotated[
         bool, typer.Option("--include-dirty", help="With --commit: commit files that already had uncommitted changes too.")
     ] = False,
-    output_format: Annotated[PullFormat, typer.Option("--format", help="Output format.")] = PullFormat.text,
+    output_format: Annotated[PullFormat, typer.Option("--format", case_sensitive=False, help="Output format.")] = PullFormat.text,
     repo: RepoOption = None,
 ) -> int:
     """Update metric-backed key results: fetch each source once and write a check-in per key result.

@@ -38,7 +38,7 @@ def report(
     explain: ExplainOption = False,
     output_format: Annotated[
         Optional[ReportFormat],
-        typer.Option("--format", help="terminal (default), markdown, html or json; taken from -o's extension when omitted.", show_default=False),
+        typer.Option("--format", case_sensitive=False, help="terminal (default), markdown, html or json; taken from -o's extension when omitted.", show_default=False),
     ] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to FILE (- for standard output).", show_default=False)] = None,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the dashboard.")] = False,
@@ -160,6 +160,11 @@ def _format_and_output(ctx: typer.Context, output_format: ReportFormat | None, o
     chosen = chosen or "terminal"
     if chosen == "terminal" and output is not None:
         fail("the terminal dashboard is not written to files", hint="use --format markdown, html or json with -o")
+    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if implied is not None and implied != chosen:
+        from okrcli.cli.common import err
+
+        err(f"okr: note: writing {chosen} into {output.name}, whose extension says {implied} (--format decides)")
     return chosen, output
 
 

@@ -34,7 +34,7 @@ def score(
     as_of: Annotated[
         Optional[str], typer.Option("--as-of", metavar="DATE", help="Score as on this day (default: today).", show_default=False)
     ] = None,
-    output_format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
+    output_format: Annotated[ScoreFormat, typer.Option("--format", case_sensitive=False, help="Output format.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Show the numbers and arithmetic behind every score.")] = False,
     tree: Annotated[bool, typer.Option("--tree", help="Show objectives under the objectives they align to.")] = False,
     repo: RepoOption = None,

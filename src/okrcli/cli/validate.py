@@ -26,7 +26,7 @@ def validate(
     output_format: Annotated[
         Optional[DiagnosticFormat],
         typer.Option(
-            "--format",
+            "--format", case_sensitive=False,
             help="full: source line and caret; concise: one line each; json: a list of objects. "
             "Default: full on a terminal, concise otherwise.",
             show_default=False,
