@@ -349,3 +349,15 @@ def test_old_check_ins_do_not_hide_a_slipping_commitment(capsys):
     assert set(fresh) == set(stale) == {"customer-success/fewer-returns", "finance/faster-close", "sales/enterprise-logos"}
     status, why = stale["finance/faster-close"]
     assert status == "at-risk" and why.startswith("close-time: at-risk (forecast 0.9716") and why.endswith("from a check-in 15 days old")
+
+
+def test_an_owner_owing_several_check_ins_is_one_line_to_read_and_one_item_per_key_result_in_json(capsys):
+    base = ["-C", str(ACME), "report", "--as-of", "2026-12-01"]
+    markdown = run_cli(capsys, *base, "--format", "markdown").stdout
+    owed = [line for line in markdown.splitlines() if line.startswith("- **check-in owed**")]
+    assert len(owed) == 9  # one line per owner
+    assert ("- **check-in owed**: 2 key results (`close-time, recon-exceptions`), omar-haddad: "
+            "longest wait: last check-in 2026-11-16 (15 days ago)") in owed
+    assert any("priya-nair: longest wait: no check-in yet, day 62 of 92" in line for line in owed)
+    data = json.loads(run_cli(capsys, *base, "--format", "json").stdout)
+    assert sum(a["kind"] == "check-in" for a in data["report"]["needs_attention"]) == 26

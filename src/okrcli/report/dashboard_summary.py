@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from okrcli.report.review import needs_attention, status_words
+from okrcli.report.review import attention_word, for_reading
 from okrcli.report.styles import STATUS_STYLE, one_line
 from okrcli.report.views import ReportView
 
@@ -16,7 +16,7 @@ STACK_BELOW = 60
 
 def attention(view: ReportView, width: int) -> Group:
     """``Needs attention``: each item's status, title, reference, owner and why; or a line saying nothing does."""
-    items = needs_attention(view)
+    items = for_reading(view)
     if not items:
         return Group(Text("Needs attention: nothing (committed objectives on track, guardrails kept, check-ins current)", style="dim"))
     table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 1))
@@ -24,7 +24,7 @@ def attention(view: ReportView, width: int) -> Group:
         table.add_column("status", no_wrap=True)
     table.add_column("what", ratio=1, overflow="fold")
     for item in items:
-        word = Text(("⚠ " if item.kind == "guardrail" else "") + status_words(item.status), style=STATUS_STYLE.get(item.status, ""))
+        word = Text(attention_word(item), style=STATUS_STYLE.get(item.status, ""))
         what = Text.assemble((one_line(item.title), "bold"), f"  {one_line(item.ref)}")
         what.append(f"  {one_line(item.owner) if item.owner else 'no owner'}", style="cyan")
         what.append("\n" + one_line(item.why), style="dim")

@@ -65,7 +65,7 @@ def report_html(view: ReportView) -> str:
         counts=view.counts(),
         chart=lambda kr: kr_chart(kr, view.start, view.end, view.as_of, view.closed),
         font=FONT,
-        attention=review.needs_attention(view),
+        attention=review.for_reading(view),
         kinds=ATTENTION_KINDS,
         compared=view.compared(),
         incomplete=view.incomplete(),

@@ -13,7 +13,7 @@ import re
 from okrcli.model.numbers import format_change, format_confidence, value_path, with_unit
 from okrcli.model.text import printable
 from okrcli.report.sparkline import sparkline
-from okrcli.report.review import GUARDRAIL, needs_attention, recent_notes, status_words
+from okrcli.report.review import attention_word, for_reading, recent_notes, status_words
 from okrcli.report.views import PERIOD_ENDED, SWEET_SPOT, ReportView, TeamView, guardrail_values
 from okrcli.scoring.scores import ObjectiveResult, PeriodResult
 from okrcli.scoring.statuses import BREACHED, pace_words
@@ -105,12 +105,12 @@ def report_markdown(view: ReportView) -> str:
 
 
 def _attention(view: ReportView) -> list[str]:
-    items = needs_attention(view)
+    items = for_reading(view)
     lines = ["## Needs attention", ""]
     if not items:
         return lines + ["Nothing: every committed objective is on track, every guardrail is kept and every check-in is current.", ""]
     for item in items:
-        word = ("⚠ " if item.kind == GUARDRAIL else "") + status_words(item.status)
+        word = attention_word(item)
         owner = md_escape(item.owner) if item.owner else "no owner"
         lines.append(f"- **{word}**: {md_escape(item.title)} (`{item.ref}`), {owner}: {md_escape(item.why)}")
     return lines + [""]

@@ -48,6 +48,45 @@ def needs_attention(view: ReportView) -> list[Attention]:
     return items
 
 
+def for_reading(view: ReportView) -> list[Attention]:
+    """:func:`needs_attention` as people read it: an owner who owes several check-ins is one
+    line naming the key results (the JSON keeps one item per key result)."""
+    items = needs_attention(view)
+    owed: dict[str | None, list[Attention]] = {}
+    for item in items:
+        if item.kind == CHECKIN:
+            owed.setdefault(item.owner, []).append(item)
+    result: list[Attention] = []
+    for item in items:
+        if item.kind != CHECKIN:
+            result.append(item)
+            continue
+        group = owed.pop(item.owner, None)
+        if group is None:  # already said with the first of this owner's key results
+            continue
+        if len(group) == 1:
+            result.append(group[0])
+            continue
+        ids = ", ".join(i.ref.rsplit("/", 1)[1] for i in group)
+        oldest = max(group, key=lambda i: _days_owed(i, view))
+        result.append(Attention(CHECKIN, ids, f"{len(group)} key results", item.owner, item.status, f"longest wait: {oldest.why}"))
+    return result
+
+
+def _days_owed(item: Attention, view: ReportView) -> int:
+    kr = next((k for t in view.teams for o in t.objectives for k in o.key_results if k.ref == item.ref), None)
+    if kr is None or kr.last_checkin is None:
+        return (view.as_of - view.start).days + 1  # never checked in: longer than any that was
+    return (view.as_of - kr.last_checkin).days
+
+
+def attention_word(item: Attention) -> str:
+    """What a summary line leads with: ``⚠ breached``, ``check-in owed``, or the status in words."""
+    if item.kind == CHECKIN:
+        return "check-in owed"
+    return ("⚠ " if item.kind == GUARDRAIL else "") + status_words(item.status)
+
+
 def _objectives(view: ReportView) -> list[Attention]:
     """Committed objectives missed (closed) or off track or at risk (running). A stale objective
     counts by what its forecasts say: old check-ins must not hide a commitment that is slipping."""
