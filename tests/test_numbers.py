@@ -83,3 +83,12 @@ def test_small_display_forms():
     assert (format_change(0.1234), format_change(-0.05), format_change(None)) == ("+0.12", "-0.05", "")
     assert (format_confidence(0.7), format_confidence(None), format_confidence(None, missing="")) == ("0.7", "-", "")
     assert plain_number(14.0) == 14 and isinstance(plain_number(14.0), int) and plain_number(5.5) == 5.5
+
+
+def test_value_paths_tell_different_values_apart():
+    from okrcli.model.numbers import value_path
+
+    assert value_path(0.004, 0.002, 0.001, "%") == "0.004% → 0.002% → 0.001%"  # not "0% → 0% → 0%"
+    assert value_path(1e-300, None, 5e-324, None) == "1e-300 → - → 4.94e-324"
+    assert value_path(1_234_567, 1_234_999, 1_300_000, "users") == "1.2346M → 1.235M → 1.3M users"
+    assert value_path(7, 5.5, 4, "days") == "7 → 5.5 → 4 days"  # plain values stay short

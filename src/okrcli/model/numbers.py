@@ -154,10 +154,33 @@ def with_unit(value: float | None, unit: str | None) -> str:
     return f"{prefix}{format_number(value)}{suffix}"
 
 
+def distinct_compact(values: list[float | None]) -> list[str]:
+    """:func:`compact_number` of each value, with more precision only where two different values
+    would read alike (0.004 and 0.001 are not both "0"; 1,234,567 and 1,234,999 not both "1.23M")."""
+
+    def distinct(texts: list[str]) -> bool:
+        seen: dict[str, float | None] = {}
+        for value, text in zip(values, texts):
+            if seen.setdefault(text, value) != value or (value and text.lstrip("-") == "0"):
+                return False
+        return True
+
+    texts = [compact_number(v) for v in values]
+    for decimals in range(3, 9):
+        if distinct(texts):
+            return texts
+        texts = [compact_number(v, decimals) for v in values]
+    for digits in range(3, 18):  # beyond 8 decimals: significant digits (5e-324, 1.0000001e9)
+        if distinct(texts):
+            return texts
+        texts = ["-" if v is None else f"{v:.{digits}g}" for v in values]
+    return texts
+
+
 def value_path(baseline: float, current: float | None, target: float, unit: str | None) -> str:
     """``14% → 12% → 10%``, ``$1.2M → $1.6M → $2M``, ``250 → 205 → 150 complaints``."""
     prefix, suffix = unit_affixes(unit)
-    values = [compact_number(v) for v in (baseline, current, target)]
+    values = distinct_compact([baseline, current, target])
     if suffix.startswith(" "):  # a word unit is said once, at the end
         return " → ".join(f"{prefix}{v}" for v in values) + suffix
     return " → ".join(f"{prefix}{v}{suffix}" for v in values)

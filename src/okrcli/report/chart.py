@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from okrcli.model.numbers import compact_number, unit_affixes, with_unit
+from okrcli.model.numbers import distinct_compact, unit_affixes, with_unit
 from okrcli.scoring.progress import clamp, progress
 from okrcli.scoring.scores import KrResult
 
@@ -107,28 +107,9 @@ def fit(text: str, room: float) -> str:
 
 
 def value_labels(values: list[float], unit: str | None) -> list[str]:
-    """Short labels for ``values`` that tell different values apart: ``compact`` where that does,
-    else as many significant digits as it takes (0.004 and 0.001 are not both "0"; 1,234,567 and
-    1,234,999 are not both "1.23M")."""
+    """Short labels for ``values``, with their unit, that tell different values apart (:func:`distinct_compact`)."""
     prefix, suffix = unit_affixes(unit)
-
-    def distinct(texts: list[str]) -> bool:
-        seen: dict[str, float] = {}
-        for value, text in zip(values, texts):
-            if seen.setdefault(text, value) != value or (value != 0 and text.lstrip("-") == "0"):
-                return False
-        return True
-
-    texts = [compact_number(v) for v in values]
-    for decimals in range(3, 9):
-        if distinct(texts):
-            break
-        texts = [compact_number(v, decimals) for v in values]
-    for digits in range(3, 18):  # beyond 8 decimals: significant digits (5e-324, 1.0000001e9)
-        if distinct(texts):
-            break
-        texts = [f"{v:.{digits}g}" for v in values]
-    return [f"{prefix}{text}{suffix}" for text in texts]
+    return [f"{prefix}{text}{suffix}" for text in distinct_compact(values)]
 
 
 def day_label(day: date, with_year: bool = False) -> str:
