@@ -92,3 +92,4 @@ def test_value_paths_tell_different_values_apart():
     assert value_path(1e-300, None, 5e-324, None) == "1e-300 → - → 4.94e-324"
     assert value_path(1_234_567, 1_234_999, 1_300_000, "users") == "1.2346M → 1.235M → 1.3M users"
     assert value_path(7, 5.5, 4, "days") == "7 → 5.5 → 4 days"  # plain values stay short
+    assert value_path(0.035, 0.0249, 0.015, "%") == "0.035% → 0.0249% → 0.015%"  # three significant digits, not 0.04

@@ -154,6 +154,19 @@ def parse_day(text: str | None, option: str):
         raise UsageError(f"{option} {text!r} is not a date", hint=f"write it as YYYY-MM-DD, e.g. {option} 2026-11-20") from None
 
 
+def _broken_files(repository, period: str | None) -> list[str]:
+    """The files of ``period`` that have errors, as paths from the repository's root."""
+    from okrcli.model.diagnostics import display_path
+
+    if period is None:
+        return []
+    return sorted(display_path(path, repository.repo_dir) for path, (p, _) in repository.broken.items() if p == period)
+
+
+def _some(paths: list[str], most: int = 5) -> str:
+    return ", ".join(paths[:most]) + (f" and {len(paths) - most} more" if len(paths) > most else "")
+
+
 def load_for_period(
     ctx: typer.Context, repo: Path | None, period: str | None, as_of, progress: bool = False, with_previous: bool = False, compare: str | None = None
 ):
@@ -176,10 +189,10 @@ def load_for_period(
     opened = open_period(start_dir(ctx, repo), period, as_of, with_previous, bar, also=compare)
     if not opened.found:
         known = [name for name in opened.repository.periods() if name != opened.period]
-        broken = sum(1 for p, _ in opened.repository.broken.values() if p == opened.period) if opened.period else 0
+        broken = _broken_files(opened.repository, opened.period)
         if broken:
             fail(
-                f"no valid OKR files for period {opened.period}: {broken} file(s) have errors",
+                f"no valid OKR files for period {opened.period}: {len(broken)} file(s) have errors: {_some(broken)}",
                 hint="run `okr validate` and fix what it reports" + (f" (or choose --period: {', '.join(known)})" if known else ""),
             )
         fail(
@@ -190,7 +203,11 @@ def load_for_period(
     if period is None and not any(f.period.contains(as_of) for f in shown):
         which = "the latest that started" if any(f.period.start <= as_of for f in shown) else "the earliest"
         err(f"okr: note: no period contains {as_of}; showing {opened.period}, {which} (--period chooses another)")
-    if compare is not None and compare not in opened.repository.periods():
+    if compare is not None and not opened.repository.files_in(compare):
+        broken = _broken_files(opened.repository, compare)
+        if broken:
+            fail(f"no valid OKR files for period {compare} to compare with: {len(broken)} file(s) have errors: {_some(broken)}",
+                 hint="run `okr validate` and fix what it reports, or compare with another period")
         known = opened.repository.periods()
         fail(f"no OKR files for period {compare} to compare with", hint="periods in this repository: " + ", ".join(known))
     if opened.files_with_errors:

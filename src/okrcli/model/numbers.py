@@ -124,6 +124,10 @@ def compact_number(value: float | None, decimals: int = 2) -> str:
     for limit, divisor, suffix in COMPACT_SUFFIXES:
         if size >= limit:
             return f"{value / divisor:.{decimals}f}".rstrip("0").rstrip(".") + suffix
+    if 0 < size < 5e-5:  # too small for decimals: scientific, three significant digits
+        return f"{value:.3g}"
+    if 0 < size < 1:  # at least three significant digits: 0.035 stays 0.035, not 0.04
+        decimals = max(decimals, 2 - math.floor(math.log10(size)))
     return format_number(round(value, decimals))
 
 

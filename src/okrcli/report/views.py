@@ -174,10 +174,12 @@ def build_report(
         for t in result.teams
     ]
     matched = any(t.previous_score is not None for t in teams) or bool(comparison and comparison.objective_scores)
+    shown = {period} | ({other} if other else set())  # the compared period's broken files change the comparison
+    team = team or (prefix.strip("/").split("/")[0] if prefix else None) or None
     left_out = sorted(
         display_path(path, repo.repo_dir)
         for path, (file_period, file_team) in repo.broken.items()
-        if (file_period == period or (file_period is None and path.parent.name == period))
+        if (file_period in shown or (file_period is None and path.parent.name in shown))
         and (team is None or file_team in (None, team))
     )
     return ReportView(

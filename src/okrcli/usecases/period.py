@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from okrcli.model.diagnostics import Severity
-from okrcli.model.periods import periods_containing, previous_period_name
+from okrcli.model.periods import is_period_name, make_period, periods_containing, previous_period_name
 from okrcli.repo.config import Settings, find_repository
 from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import YAML_SUFFIXES, discover, period_folders
@@ -75,7 +75,26 @@ def open_period(
         else:
             with progress(len(files)) as on_file:
                 loaded = load_repository(repo_dir, settings, files, on_file=on_file)
-    return OpenedPeriod(loaded, period or loaded.repository.current_period(as_of))
+    return OpenedPeriod(loaded, period or _current(loaded.repository, as_of))
+
+
+def _current(repository: Repository, as_of: date) -> str | None:
+    """The period a command about ``as_of`` shows: :meth:`Repository.current_period`, unless a
+    period whose files all have errors would have been chosen over it (it contains ``as_of``, or
+    started later): then that one, so that broken files make an error, never another period."""
+    chosen = repository.current_period(as_of)
+    if chosen is not None and any(f.period.contains(as_of) for f in repository.files_in(chosen)):
+        return chosen  # a valid period holds as_of (custom dates included)
+    valid = set(repository.periods())
+    broken = {p for p, _ in repository.broken.values() if p and p not in valid and is_period_name(p)}
+    if not broken:
+        return chosen
+    candidates = [make_period(name) for name in broken | ({chosen} if chosen else set())]
+    containing = [p for p in candidates if p.contains(as_of)]
+    if containing:
+        return min(containing, key=lambda p: (p.days, p.name)).name
+    started = [p for p in candidates if p.start <= as_of]
+    return max(started, key=lambda p: (p.end, -p.days)).name if started else chosen
 
 
 def _load_period_folders(

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from okrcli.model.diagnostics import Diagnostic, has_errors
+from okrcli.model.diagnostics import Diagnostic, error, has_errors
 from okrcli.repo.cache import content_hash, file_signature
 from okrcli.repo.config import Settings
 from okrcli.rules.options import load_settings
@@ -157,10 +157,22 @@ def load_repository(
     repository = Repository(repo_dir, settings, known_periods=set(known_periods or ()))
     diagnostics: list[Diagnostic] = []
     summaries: list[FileSummary] = []
+    first_file: dict[tuple[str, str], Path] = {}
     for path in paths:
         loaded = load_file(path, okr_root, positions=positions, sources=frozenset(settings.sources))
         diagnostics.extend(loaded.diagnostics)
-        if loaded.valid:
+        key = (loaded.team_file.okr.period, loaded.team_file.team) if loaded.valid else None
+        if key is not None and key in first_file:
+            # a second file for one team and period (the duplicate-team error): scores count the
+            # first only, and the second is left out like any file with errors, so no team counts twice
+            repository.broken[path] = key
+            if not cross_file:  # the cross-file checks below report it otherwise
+                diagnostics.append(error(
+                    "duplicate-team", f"team '{key[1]}' already has a file for {key[0]}: {first_file[key].name}", path,
+                    hint="keep one file per team and period; merge the two",
+                ))
+        elif loaded.valid:
+            first_file[key] = path
             repository.files.append(loaded.team_file)
         else:
             repository.broken[path] = declared_or_guessed(loaded.declared, path, okr_root)
