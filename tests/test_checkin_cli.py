@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import subprocess
 
 import pytest
 
@@ -190,7 +192,27 @@ def test_commit_on_a_detached_head_warns_that_it_is_on_no_branch(git_repo, capsy
     assert git(git_repo, "log", "-1", "--format=%s").strip() == "okr: check-in finance 2026-Q4"
 
 
-def test_commit_refused_when_the_file_is_dirty(git_repo, capsys):
+def test_commit_during_a_stopped_rebase_says_how_to_keep_it(git_repo, capsys):
+    (git_repo / "notes.txt").write_text("base\n")
+    git(git_repo, "add", "notes.txt")
+    git(git_repo, "commit", "-qm", "base")
+    main = git(git_repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    git(git_repo, "checkout", "-qb", "feature")
+    (git_repo / "notes.txt").write_text("feature\n")
+    git(git_repo, "commit", "-qam", "feature")
+    git(git_repo, "checkout", "-q", main)
+    (git_repo / "notes.txt").write_text("main\n")
+    git(git_repo, "commit", "-qam", "main")
+    git(git_repo, "checkout", "-q", "feature")
+    subprocess.run(["git", "rebase", main], cwd=git_repo, capture_output=True)  # stops on the conflict in notes.txt
+    result = run_cli(capsys, "-C", str(git_repo), "checkin", "finance/faster-close/close-time", "--value", "5.5",
+                     "--date", "2026-11-23", "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert "a rebase is under way" in result.stderr and "git rebase --continue" in result.stderr
+    assert re.search(r"committed [0-9a-f]{7,10}: ", result.stdout)  # the short id from git's summary line
+
+
+
     (git_repo / FILE).write_text(VALID_FILE + "# my edit\n")
     head = git(git_repo, "rev-parse", "HEAD")
     result = run_cli(capsys, "-C", str(git_repo), "checkin", "close-time", "--value", "5", "--date", "2026-11-23", "--commit")

@@ -45,7 +45,8 @@ class CommitResult:
     committed: bool
     sha: str | None = None
     reason: str | None = None
-    detached: bool = False  # made on a detached HEAD: on no branch
+    on_no_branch: str | None = None
+    """Why the commit is on no branch (HEAD detached, a rebase under way) and how to keep it, or None."""
 
 
 def _gitpython():
@@ -132,9 +133,23 @@ def commit_files(paths: list[Path], message: str) -> CommitResult:
                 raise _not_committed(repo, paths, message, exc) from None
             time.sleep(COMMIT_PAUSE)
     # the summary line "[main 1a2b3c4] okr: ..." names the new commit: no rev-parse needed
-    first = output.splitlines()[0] if output else ""
-    sha = first.split("]")[0].split()[-1] if first.startswith("[") else _run(repo, "rev-parse", "HEAD")
-    return CommitResult(True, sha=sha, detached=first.startswith("[detached HEAD"))
+    # (git may print other lines first, such as "README.md: needs merge" during a rebase)
+    first = next((line for line in output.splitlines() if line.startswith("[")), "")
+    sha = first.split("]")[0].split()[-1] if first else _run(repo, "rev-parse", "HEAD")
+    return CommitResult(True, sha=sha, on_no_branch=_on_no_branch(repo))
+
+
+def _on_no_branch(repo) -> str | None:
+    """Why a commit just made belongs to no branch, and what keeps it; None when HEAD is a branch."""
+    if not repo.head.is_detached:
+        return None
+    git_dir = Path(repo.git_dir)
+    if (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists():
+        return "a rebase is under way, so the commit is on no branch yet; `git rebase --continue` puts it on the branch"
+    return (
+        "HEAD is detached, so the commit is on no branch and git drops it once you switch away; "
+        "`git switch -c NAME` keeps it on a new branch"
+    )
 
 
 def _commit(repo, files: list[str], message: str) -> str:

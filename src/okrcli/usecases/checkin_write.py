@@ -149,19 +149,14 @@ def preview_checkins(repo_dir: Path, settings: Settings, entries: list[Entry], r
     return [plan_file(path, okr_root, file_entries, replace) for path, file_entries in _by_file(entries).items()]
 
 
-DETACHED_WARNING = (
-    "HEAD is detached, so the commit is on no branch and git drops it once you switch away; "
-    "`git switch -c NAME` keeps it on a new branch"
-)
-
-
 @dataclass
 class RecordedFile:
     """One file written, and the commit that holds it (when one was asked for and made)."""
 
     change: FileChange
     commit_sha: str | None = None
-    detached: bool = False  # the commit was made on a detached HEAD
+    on_no_branch: str | None = None
+    """Why the commit is on no branch and how to keep it (:class:`okrcli.repo.git.CommitResult`)."""
 
 
 @dataclass
@@ -174,8 +169,8 @@ class CheckinRecord:
 
     @property
     def on_no_branch(self) -> str | None:
-        """A warning when a commit was made on a detached HEAD, where git may later drop it."""
-        return DETACHED_WARNING if any(r.detached for r in self.files) else None
+        """A warning when a commit was made on no branch (a detached HEAD, a rebase under way)."""
+        return next((r.on_no_branch for r in self.files if r.on_no_branch), None)
 
 
 def record_checkins(
@@ -248,7 +243,7 @@ def write_files(
             if use_git and one_commit is None:
                 with locked(repo_dir):  # git allows one commit at a time per repository
                     made = git.commit_files([path], message(change))
-                    done.commit_sha, done.detached = made.sha, made.detached
+                    done.commit_sha, done.on_no_branch = made.sha, made.on_no_branch
             recorded.append(done)
             if on_recorded is not None and one_commit is None:
                 on_recorded(done)
@@ -269,7 +264,7 @@ def _commit_together(
         with locked(repo_dir):
             made = git.commit_files([r.change.path for r in recorded], message([r.change for r in recorded]))
         for done in recorded:
-            done.commit_sha, done.detached = made.sha, made.detached
+            done.commit_sha, done.on_no_branch = made.sha, made.on_no_branch
     for done in recorded:
         if on_recorded is not None:
             on_recorded(done)

@@ -83,7 +83,7 @@ class PullResult:
     changes: list[FileChange] = field(default_factory=list)
     commit_sha: str | None = None
     not_committed: str | None = None
-    on_no_branch: str | None = None  # the commit was made on a detached HEAD
+    on_no_branch: str | None = None  # why the commit is on no branch (detached HEAD, rebase) and how to keep it
     skipped_files: list[Path] = field(default_factory=list)
     """Files of the period that have errors: their key results were not looked at."""
 
