@@ -44,9 +44,16 @@ def _owed_in_digest(repo, capsys, as_of):
 
 def test_the_report_and_the_digest_agree_on_who_owes_a_checkin(tmp_path, capsys):
     repo = make_repo(tmp_path, {FILE: NO_OWNER, "okr.toml": "[checkin]\ncadence_days = 10\n"})
-    for as_of in ("2026-10-11", "2026-10-12", "2026-10-15", "2026-10-16", "2026-11-20"):
+    for as_of in ("2026-10-11", "2026-10-12", "2026-10-15", "2026-10-16", "2026-11-20", "2026-12-30", "2026-12-31", "2027-01-02"):
         report, digest = _owed_in_report(repo, capsys, as_of), _owed_in_digest(repo, capsys, as_of)
         assert report == digest, as_of
     assert _owed_in_report(repo, capsys, "2026-10-11") == []  # 10 days since the period started: not yet
     assert _owed_in_report(repo, capsys, "2026-10-12") == ["finance/faster-close/recon"]
     assert _owed_in_report(repo, capsys, "2026-10-16") == ["finance/faster-close/close-time", "finance/faster-close/recon"]
+
+
+def test_a_key_result_at_its_target_owes_nothing_and_nothing_is_owed_once_the_period_closes(tmp_path, capsys):
+    done = NO_OWNER.replace("            value: 6.5\n", "            value: 4\n", 1)
+    repo = make_repo(tmp_path, {FILE: done})
+    assert _owed_in_report(repo, capsys, "2026-11-20") == _owed_in_digest(repo, capsys, "2026-11-20") == ["finance/faster-close/recon"]
+    assert _owed_in_report(repo, capsys, "2026-12-31") == _owed_in_digest(repo, capsys, "2026-12-31") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from okrcli.model.periods import make_period
 from okrcli.report.views import ReportView, TeamView, guardrail_values
 from okrcli.scoring.scores import KrResult, ObjectiveResult
 from okrcli.scoring.statuses import AT_RISK, BREACHED, HEALTH_ORDER, MISSED, OFF_TRACK, STALE, STATUS_WORDS, checkin_due
@@ -135,13 +136,12 @@ def _owed_why(kr: KrResult, view: ReportView) -> str:
 def owed_key_results(team: TeamView, view: ReportView) -> list[KrResult]:
     """Key results owed a check-in while the period runs: more than ``[checkin] cadence_days``
     since the last one, or since the period started (the digest's rule, :func:`checkin_due`)."""
-    if view.closed or view.as_of < view.start:
-        return []
+    period = make_period(view.period, view.start, view.end)
     return [
         kr
         for objective in team.objectives
         for kr in objective.key_results
-        if checkin_due(kr.last_checkin, view.start, view.as_of, view.cadence_days)
+        if checkin_due(kr.last_checkin, period, view.as_of, view.cadence_days, kr.score)
     ]
 
 

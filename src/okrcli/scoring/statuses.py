@@ -134,11 +134,15 @@ def outlook(kind: str, forecast: float, confidence: float | None) -> tuple[str, 
     return status, why
 
 
-def checkin_due(last: date | None, start: date, as_of: date, cadence_days: int) -> bool:
-    """Whether a key result's owner owes a check-in on ``as_of``: more than ``cadence_days`` since
-    the last one (or since the period started, before the first). The digest, the report's Needs
-    attention and the dashboard's ``check-in owed`` line all ask this one question."""
-    return (as_of - (last or start)).days > cadence_days
+def checkin_due(last: date | None, period: Period, as_of: date, cadence_days: int, score: float) -> bool:
+    """Whether a key result's owner owes a check-in on ``as_of``: while the period runs (up to the
+    day before its last, when it closes), a key result short of its target with more than
+    ``cadence_days`` since the last check-in (or since the period started, before the first).
+    The digest, the report's Needs attention and the dashboard's ``check-in owed`` line all ask
+    this one question."""
+    if not period.contains(as_of) or is_closed(period, as_of) or score >= 1.0:
+        return False
+    return (as_of - (last or period.start)).days > cadence_days
 
 
 def rollup_status(statuses: list[str]) -> str:

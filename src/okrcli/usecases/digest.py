@@ -174,11 +174,9 @@ def _due(after, files, until: date, cadence: int) -> list[Due]:
     owed: dict[str | None, list[tuple[str, date | None]]] = {}
     for team in after.teams:
         period = starts[team.team]
-        if not period.contains(until):
-            continue
         for objective in team.objectives:
             for kr in objective.key_results:
-                if checkin_due(kr.last_checkin, period.start, until, cadence):
+                if checkin_due(kr.last_checkin, period, until, cadence, kr.score):
                     owed.setdefault(kr.owner, []).append((kr.ref, kr.last_checkin))
     ordered = sorted(owed.items(), key=lambda item: (item[0] is None, item[0] or ""))
     return [Due(owner, [r for r, _ in found], [d for _, d in found]) for owner, found in ordered]
