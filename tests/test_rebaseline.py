@@ -111,6 +111,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(repo, capsys):
         (["--target", "5", "--reason", "ERP\x1b[2J moved"], 2, "--reason contains U+001B (ESC)"),
         (["--target", "5", "--reason", "two\nlines"], 2, "--reason contains a line break"),
         (["--target", "5", "--reason", "x", "--by", "a\x07b"], 2, "--by contains U+0007"),
+        (["--target", "5", "--reason", "\u200b"], 2, "--reason is required"),
+        (["--target", "5", "--reason", "x", "--by", " "], 2, "--by is empty"),
     ],
 )
 def test_refusals(repo, capsys, args, code, message):

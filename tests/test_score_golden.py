@@ -70,3 +70,10 @@ def test_bad_options(capsys):
     assert run_cli(capsys, "-C", str(ACME), "score", "--as-of", "20/11/2026").exit_code == 2
     result = run_cli(capsys, "-C", str(ACME), "score", "--period", "2025-Q1")
     assert result.exit_code == 2 and "2026-Q3, 2026-Q4" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--explain", "--tree"])
+@pytest.mark.parametrize("output_format", ["json", "csv", "markdown"])
+def test_terminal_only_flags_are_refused_with_a_file_format(capsys, flag, output_format):
+    result = run_cli(capsys, "-C", str(ACME), "score", "--format", output_format, flag)
+    assert result.exit_code == 2 and result.stdout == "" and f"{flag} is for the table on the terminal" in result.stderr

@@ -63,9 +63,13 @@ def rebaseline(
         fail("--reason is required: say why the value changes", hint=f"okr rebaseline {ref} --target 4.5 --reason \"why\"")
     try:  # before anything is read: okr never writes a control character into a file
         reason = text_to_write(reason, "--reason")
-        by = text_to_write(by, "--by") if by is not None else None
+        by = text_to_write(by, "--by").strip() if by is not None else None
     except ValueError as exc:
         fail(str(exc), hint="remove it and run again")
+    if not _visible(reason):
+        fail("--reason is required: say why the value changes", hint=f"okr rebaseline {ref} --target 4.5 --reason \"why\"")
+    if by is not None and not _visible(by):
+        fail("--by is empty: give who decided the change, or leave --by out")
     when = parse_day(day, "--date")
     repo_dir = find_repository(start_dir(ctx, repo))
     settings = load_settings(repo_dir)
@@ -79,6 +83,13 @@ def rebaseline(
     if dry_run:
         return _preview(repo_dir, settings, change)
     return _record(repo_dir, settings, change, settings.checkin.commit if commit is None else commit, include_dirty)
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` has a character people can see (not only spaces or zero-width marks)."""
+    import unicodedata
+
+    return any(not char.isspace() and unicodedata.category(char) not in ("Cf", "Zs") for char in text)
 
 
 def _preview(repo_dir, settings, change) -> int:

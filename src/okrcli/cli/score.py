@@ -60,6 +60,11 @@ def score(
     from okrcli.scoring.selection import Selection, select
 
     day = parse_day(as_of, "--as-of")
+    if (explain or tree) and output_format is not ScoreFormat.table:
+        from okrcli.cli.common import fail
+
+        fail(f"--{'explain' if explain else 'tree'} is for the table on the terminal",
+             hint="JSON carries each score's status_reason, pace and forecast_range; drop --format for the arithmetic")
     loaded, chosen = load_for_period(ctx, repo, period, day)
     result = select(score_period(loaded.repository, chosen, day), Selection(prefix=prefix))
     if prefix and not result.teams:

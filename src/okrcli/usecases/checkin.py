@@ -183,7 +183,8 @@ def only_match(metrics: list[Metric], ref: str, period_hint: str) -> Metric:
         skipped = metrics.skipped if isinstance(metrics, Matches) else []
         if skipped:
             names = ", ".join(display_path(p, metrics.repo_dir) for p in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-            raise UsageError(
+            # the file's errors are the answer, as when the reference names the file outright (exit 1)
+            raise EditRefused(
                 f"no key result or guardrail matches {ref!r} in {period_hint}; "
                 f"{len(skipped)} file(s) with errors were left out: {names}",
                 hint="run `okr validate`, fix what it reports, and run again",
