@@ -123,5 +123,5 @@ def test_team_and_owner_together(capsys, shared_objective):
     result = run_cli(capsys, *base, "--team", "sales", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["teams"] == [] and data["score"] == 0.0 and sum(data["report"]["counts"].values()) == 0
+    assert data["teams"] == [] and data["score"] is None and sum(data["report"]["counts"].values()) == 0
     assert "nothing matches the filters" in run_cli(capsys, *base, "--team", "sales", "--no-pager").stdout

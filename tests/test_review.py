@@ -368,6 +368,11 @@ def test_filters_that_each_name_something_but_share_nothing_give_an_empty_report
         for args in (["--team", "finance", "sales"], ["--owner", "omar-haddad", "sales"], ["--team", "sales", "--owner", "omar-haddad"]):
             result = run_cli(capsys, "-C", str(ACME), *command, "--as-of", AS_OF, *args)
             assert result.exit_code == 0, (command, args, result.stderr)
+            if command[0] == "report":  # nothing to score: no score, not 0.00
+                data = json.loads(result.stdout)
+                assert data["teams"] == [] and data["score"] is None
+    dashboard = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--team", "sales", "--owner", "omar-haddad").stdout
+    assert "overall -" in dashboard and "0.00" not in dashboard
 
 
 def test_a_team_whose_file_is_broken_is_named_with_its_file(tmp_path, capsys):

@@ -55,7 +55,7 @@ def header(view: ReportView, width: int) -> Group:
         Text(view.when(left=True)),
     ]
     tally = [Text(f"{status_words(status)} {count}", style=STATUS_STYLE.get(status, "")) for status, count in view.counts().items()]
-    tally.append(Text(f"overall {view.score:.2f}", style="bold"))
+    tally.append(Text(f"overall {view.overall()}", style="bold"))
     return Group(*packed(title, width, "  ·  "), *packed(tally, width))
 
 

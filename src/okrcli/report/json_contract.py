@@ -81,7 +81,7 @@ def period_dict(result: PeriodResult) -> dict:
     return {
         "period": result.period,
         "as_of": result.as_of.isoformat(),
-        "score": rounded(result.score),
+        "score": rounded(result.score) if result.teams else None,  # nothing kept by the filters: no score
         "start": result.start.isoformat(),
         "end": result.end.isoformat(),
         "closed": result.closed,

@@ -78,7 +78,7 @@ def report_markdown(view: ReportView) -> str:
         f"# OKR report {view.period}",
         "",
         f"{view.start} to {view.end}, as of {view.as_of} ({view.when()}). "
-        f"Overall score **{view.score:.2f}**.",
+        f"Overall score **{view.overall()}**.",
         "",
     ]
     if view.incomplete():

@@ -55,6 +55,10 @@ class ReportView:
     cadence_days: int = 7
     """``[checkin] cadence_days``: a key result's owner owes a check-in after this many days without one."""
 
+    def overall(self) -> str:
+        """The overall score to two decimals; ``-`` when the filters kept nothing to score."""
+        return f"{self.score:.2f}" if self.teams else "-"
+
     def incomplete(self) -> str | None:
         """``2 files with errors are left out of this report: ...``, or None when every file is in it."""
         if not self.left_out:
