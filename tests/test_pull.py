@@ -176,3 +176,11 @@ def test_the_acme_example_pulls_its_kpis_file(tmp_path, capsys):
     added = "".join(only_inserted(before, path.read_text()))
     assert "value: 21.8" in added and "value: 39.5" in added and added.count("source: kpis") == 2
     assert run_cli(capsys, "-C", str(repo), "validate").exit_code == 0
+
+
+def test_a_file_with_errors_fails_the_run_so_a_nightly_job_notices(repo, capsys):
+    path = repo / FILE
+    path.write_text(path.read_text() + "<<<<<<< HEAD\n")
+    result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--format", "json")
+    assert result.exit_code == 1
+    assert [p.endswith(FILE) for p in json.loads(result.stdout)["skipped_files"]] == [True]

@@ -160,7 +160,7 @@ def test_a_command_in_a_team_file_is_refused_and_never_run(tmp_path, monkeypatch
     assert problem["rule"] == "unknown-field" and "'command'" in problem["message"]
     assert "okr.toml" in problem["hint"]
     pulled = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY)
-    assert pulled.exit_code == 0 and "growth.yaml: it has errors (okr validate shows them)" in pulled.stdout
+    assert pulled.exit_code == 1 and "growth.yaml: it has errors (okr validate shows them)" in pulled.stdout
     assert not (repo / "pwned").exists()
     bare = TEAM.replace("        source: arr\n", "        command: [touch, pwned]\n")
     (repo / FILE).write_text(bare)

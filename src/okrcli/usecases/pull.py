@@ -89,7 +89,8 @@ class PullResult:
 
     @property
     def failed(self) -> bool:
-        return bool(self.failures)
+        """A source failed, or a file with errors was skipped (its key results could not be pulled)."""
+        return bool(self.failures or self.skipped_files)
 
 
 def pull(
@@ -158,7 +159,8 @@ def bound_metrics(repo_dir: Path, settings: Settings, prefix: str | None, day: d
     if parts and not matched:
         raise UsageError(
             f"no key result matches {prefix!r} in the period containing {day}",
-            hint="give a prefix of team/objective/kr (see `okr score`), or --date for another period",
+            hint="give a prefix of team/objective/kr (`okr refs` lists them), or --date for another period"
+            + (f"; {len(skipped)} file(s) with errors were skipped (okr validate shows them)" if skipped else ""),
         )
     return [m for m in matched if m.source is not None], skipped
 
