@@ -44,6 +44,13 @@ def test_a_steady_trend_lands_in_a_narrower_zone_than_a_jumpy_one():
     assert jumpy_low < 0.9 <= jumpy_high and any("trend spread" in line for line in lines)
 
 
+def test_a_check_in_on_the_first_day_takes_the_baselines_place_in_the_trend():
+    # measured on day 0 and steady since: the baseline (0) is not a second value on day 0
+    started, seen = _kr([("2026-10-01", 30), ("2026-10-11", 40), ("2026-10-21", 50), ("2026-10-31", 60)])
+    (low, high), lines = forecast_range(started, seen, Q4, date(2026, 11, 1), 0.9, 1.0)
+    assert (low, high) == (0.9, 0.9) and "from 4 points" not in lines[0] and "1/4 +" in lines[0], lines
+
+
 def test_low_confidence_widens_the_zone_and_none_given_is_assumed_half():
     kr, seen = _kr([("2026-10-11", 10), ("2026-10-21", 20), ("2026-10-31", 30)])
     widths = {}

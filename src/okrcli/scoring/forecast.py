@@ -24,6 +24,16 @@ def fit_line(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     return slope, mean_y - slope * mean_x
 
 
+def trend_points(kr: KeyResult, seen: list[CheckIn], period: Period) -> list[tuple[float, float]]:
+    """(day of the period, value) of the baseline on day 0 and of every check-in. A check-in on
+    day 0 is the measured start and takes the baseline's place: two values on one day would
+    read as a wild spread around the trend."""
+    checkins = [(float((c.date - period.start).days), c.value) for c in seen]
+    if any(day <= 0 for day, _ in checkins):
+        return checkins
+    return [(0.0, kr.baseline)] + checkins
+
+
 def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date, score: float) -> tuple[float, list[str]]:
     """The forecast from the check-ins ``seen`` by ``as_of``, and the explanation lines of its arithmetic.
 
@@ -34,7 +44,7 @@ def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date,
         return score, [f"forecast = score, the period has ended = {score:.4f}"]
     if not seen:
         return 0.0, ["forecast = 0 (no check-in yet)"]
-    points = [(0.0, kr.baseline)] + [(float((c.date - period.start).days), c.value) for c in seen]
+    points = trend_points(kr, seen, period)
     horizon = float((period.end - period.start).days)
     line = fit_line(points)
     if line is None:
@@ -46,7 +56,8 @@ def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date,
     forecast = kr_score(kr.baseline, kr.target, projected)
     baseline, target = format_number(kr.baseline), format_number(kr.target)
     return forecast, [
-        f"trend = least-squares line through {len(points)} points (day 0 = baseline {baseline}):"
+        f"trend = least-squares line through {len(points)} points"
+        f" ({'day 0 = baseline ' + baseline if points[0] == (0.0, kr.baseline) else 'a check-in on day 0 stands for the baseline'}):"
         f" value = {intercept:.4f} {'-' if slope < 0 else '+'} {abs(slope):.6f} x day",
         f"projected value on day {int(horizon)} ({period.end}) = {projected:.4f}",
         f"forecast = clamp(({projected:.4f} - {baseline}) / ({target} - {baseline}), 0, 1) = {forecast:.4f}",
@@ -90,9 +101,7 @@ def forecast_range(
         return (forecast, forecast), [f"forecast range = [{forecast:.4f}, {forecast:.4f}] (the period has ended)"]
     if not seen:
         return (0.0, 1.0), ["forecast range = [0, 1] (no check-in yet: anything is possible)"]
-    points = [(0.0, progress(kr.baseline, kr.target, kr.baseline))] + [
-        (float((c.date - period.start).days), progress(kr.baseline, kr.target, c.value)) for c in seen
-    ]
+    points = [(day, progress(kr.baseline, kr.target, value)) for day, value in trend_points(kr, seen, period)]
     horizon = float((period.end - period.start).days)
     spread, spread_line = _prediction_error(points, horizon)
     given = confidence if confidence is not None else UNKNOWN_CONFIDENCE
