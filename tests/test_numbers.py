@@ -93,3 +93,10 @@ def test_value_paths_tell_different_values_apart():
     assert value_path(1_234_567, 1_234_999, 1_300_000, "users") == "1.2346M → 1.235M → 1.3M users"
     assert value_path(7, 5.5, 4, "days") == "7 → 5.5 → 4 days"  # plain values stay short
     assert value_path(0.035, 0.0249, 0.015, "%") == "0.035% → 0.0249% → 0.015%"  # three significant digits, not 0.04
+
+
+def test_a_negative_amount_puts_its_sign_before_the_currency_symbol():
+    from okrcli.model.numbers import value_path, with_unit
+
+    assert with_unit(-5, "USD") == "-$5" and with_unit(-3, "%") == "-3%"
+    assert value_path(-5_000, -2_000, 3_000, "$") == "-$5,000 → -$2,000 → $3,000"

@@ -18,10 +18,9 @@ from okrcli.cli.prompt import InputEnded, ask, confirm, input_ended, say
 
 def shown(value: float | None, unit: str | None) -> str:
     """``$4.14M``, ``12%``, ``5.25 days``: a number as the key result's unit reads."""
-    from okrcli.model.numbers import compact_number, unit_affixes
+    from okrcli.model.numbers import affixed, compact_number
 
-    prefix, suffix = unit_affixes(unit)
-    return f"{prefix}{compact_number(value)}{suffix}"
+    return affixed(compact_number(value), unit)
 
 
 def walk(metrics, when: date, by: str | None, default_note: str | None, replace: bool = False):

@@ -154,8 +154,16 @@ def with_unit(value: float | None, unit: str | None) -> str:
     """``12%``, ``$1,200``, ``5.5 days``; ``-`` for no value."""
     if value is None:
         return format_number(value)
+    return affixed(format_number(value), unit)
+
+
+def affixed(number: str, unit: str | None, suffix_too: bool = True) -> str:
+    """A written number with its unit around it: ``$1.2M``, ``-$5`` (the sign before the
+    symbol), ``12%``, ``5.5 days``; ``suffix_too=False`` leaves the suffix off."""
     prefix, suffix = unit_affixes(unit)
-    return f"{prefix}{format_number(value)}{suffix}"
+    if prefix and number.startswith("-"):
+        number, prefix = number[1:], "-" + prefix
+    return f"{prefix}{number}{suffix if suffix_too else ''}"
 
 
 def distinct_compact(values: list[float | None]) -> list[str]:
@@ -183,11 +191,11 @@ def distinct_compact(values: list[float | None]) -> list[str]:
 
 def value_path(baseline: float, current: float | None, target: float, unit: str | None) -> str:
     """``14% → 12% → 10%``, ``$1.2M → $1.6M → $2M``, ``250 → 205 → 150 complaints``."""
-    prefix, suffix = unit_affixes(unit)
+    _, suffix = unit_affixes(unit)
     values = distinct_compact([baseline, current, target])
     if suffix.startswith(" "):  # a word unit is said once, at the end
-        return " → ".join(f"{prefix}{v}" for v in values) + suffix
-    return " → ".join(f"{prefix}{v}{suffix}" for v in values)
+        return " → ".join(affixed(v, unit, suffix_too=False) for v in values) + suffix
+    return " → ".join(affixed(v, unit) for v in values)
 
 
 def describe_checkin(value: float, unit: str | None, day: date, confidence: float | None) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from okrcli.model.numbers import distinct_compact, unit_affixes, with_unit
+from okrcli.model.numbers import affixed, distinct_compact, with_unit
 from okrcli.scoring.progress import clamp, progress
 from okrcli.scoring.scores import KrResult
 
@@ -108,8 +108,7 @@ def fit(text: str, room: float) -> str:
 
 def value_labels(values: list[float], unit: str | None) -> list[str]:
     """Short labels for ``values``, with their unit, that tell different values apart (:func:`distinct_compact`)."""
-    prefix, suffix = unit_affixes(unit)
-    return [f"{prefix}{text}{suffix}" for text in distinct_compact(values)]
+    return [affixed(text, unit) for text in distinct_compact(values)]
 
 
 def day_label(day: date, with_year: bool = False) -> str:
