@@ -203,3 +203,11 @@ def test_a_root_inside_the_repository_may_be_the_repository_itself(tmp_path, cap
     result = run_cli(capsys, "-C", str(repo), "validate")
     assert result.exit_code == 0, result.stderr
     assert "1 file checked" in result.stderr
+
+
+def test_a_merge_conflict_in_okr_toml_says_so(tmp_path, capsys):
+    toml = 'root = "okrs"\n<<<<<<< HEAD\n[checkin]\ncadence_days = 7\n=======\n[checkin]\ncadence_days = 14\n>>>>>>> other\n'
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE, "okr.toml": toml})
+    result = run_cli(capsys, "-C", str(repo), "validate")
+    assert result.exit_code == 2
+    assert "okr.toml:2: unresolved merge conflict" in result.stderr and "delete the <<<<<<<" in result.stderr

@@ -17,6 +17,10 @@ _SURROGATES = re.compile("[\\ud800-\\udfff]")
 escapes). They cannot be written to a UTF-8 terminal, so they are shown as the byte they stand for."""
 
 
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})(?: |\r?$)", re.MULTILINE)
+"""A line git writes into a file it could not merge (``<<<<<<< HEAD``, ``>>>>>>> branch``): at
+the start of a line it is never YAML or TOML that okr reads (a note's block text is indented)."""
+
 def _escape_surrogate(match: re.Match) -> str:
     code = ord(match.group(0))
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"

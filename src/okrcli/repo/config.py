@@ -26,7 +26,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from okrcli.model.errors import ConfigError, RepositoryNotFound, WriteError
-from okrcli.model.text import first_control_character, printable
+from okrcli.model.text import CONFLICT_MARKER, first_control_character, printable
 from okrcli.repo.sources import Sources, hides_input
 
 CONFIG_NAME = "okr.toml"
@@ -121,6 +121,13 @@ def parse_settings(text: str, path: Path) -> Settings:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        conflict = CONFLICT_MARKER.search(text)
+        if conflict:
+            line = text.count("\n", 0, conflict.start()) + 1
+            raise ConfigError(
+                f"{path}:{line}: unresolved merge conflict: the line starts with {conflict.group(1)}",
+                hint="keep the lines you want from each side and delete the <<<<<<<, ======= and >>>>>>> lines",
+            ) from None
         raise ConfigError(f"{path}: invalid TOML: {exc}", hint="fix the syntax at that line") from None
     try:
         return Settings.model_validate(raw)

@@ -30,7 +30,7 @@ import yaml
 
 from okrcli.model.diagnostics import Diagnostic, error
 from okrcli.model.location import Span, SourceMap
-from okrcli.model.text import CONTROL_CHARACTERS, first_control_character
+from okrcli.model.text import CONFLICT_MARKER, CONTROL_CHARACTERS, first_control_character
 from okrcli.yamlio.core_schema import (
     BOOL_TAG, FLOAT_TAG, INT_TAG, MAP_TAG, MAX_DEPTH, MAX_DOCUMENT_NODES, MAX_NODES, NULL_TAG, SEQ_TAG,
     STR_TAG, TIMESTAMP_TAG, CoreLoader,
@@ -71,11 +71,6 @@ def decode_text(raw: bytes, path: Path) -> tuple[str | None, list[Diagnostic]]:
                 hint,
             )
         ]
-
-
-# A line git writes into a file it could not merge; at the start of a line it is never YAML an
-# OKR file could hold (a note's block text is indented).
-CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})(?: |$)", re.MULTILINE)
 
 
 def parse_yaml(text: str, path: Path, positions: bool = True) -> tuple[ParsedDocument | None, list[Diagnostic]]:
