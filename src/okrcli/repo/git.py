@@ -193,6 +193,13 @@ def _not_committed(repo, paths: list[Path], message: str, exc) -> GitError:
             f"({lock} exists, still after {COMMIT_ATTEMPTS * COMMIT_PAUSE:g} s)",
             hint=f"when it has finished, run: {finish}  (if no git process is running, one crashed: remove {lock} first)",
         )
+    if (Path(repo.git_dir) / "MERGE_HEAD").exists():
+        # git takes no partial commit mid-merge, and committing the file now would conclude the
+        # merge under the check-in's message
+        return GitError(
+            f"{', '.join(shown)}: written but not committed: a merge is under way and git commits no single file during one",
+            hint=f"finish the merge first (resolve, then git commit), and then run: {finish}",
+        )
     return GitError(
         f"{', '.join(shown)}: written but not committed: git commit failed:\n{_git_said(exc)}",
         hint=f"fix what git says, then run: {finish}",
