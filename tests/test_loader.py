@@ -131,8 +131,12 @@ def test_path_disagreeing_with_content_is_a_warning(tmp_path):
 
 def test_two_files_for_one_team_and_period(tmp_path):
     repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": VALID_FILE, "okrs/2026-Q4/finance-copy.yaml": VALID_FILE})
-    rules = [(d.rule, d.file.name) for d in load_repository(repo).diagnostics if d.severity.value == "error"]
-    assert rules == [("duplicate-team", "finance.yaml")]
+    loaded = load_repository(repo)
+    rules = [(d.rule, d.file.name) for d in loaded.diagnostics if d.severity.value == "error"]
+    # the file named for the team is kept (where `okr checkin finance/...` writes); the copy is the duplicate
+    assert rules == [("duplicate-team", "finance-copy.yaml")]
+    assert [f.path.name for f in loaded.repository.files] == ["finance.yaml"]
+    assert [p.name for p in loaded.repository.broken] == ["finance-copy.yaml"]
 
 
 def test_reference_into_another_period(tmp_path):

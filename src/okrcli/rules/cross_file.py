@@ -30,7 +30,8 @@ def _span(values) -> Span:
 
 def _duplicate_teams(summaries) -> Iterator[Diagnostic]:
     seen: dict[tuple[str, str], object] = {}
-    for summary in summaries:
+    # the file named for its team (finance.yaml) is the one kept; the other is the duplicate
+    for summary in sorted(summaries, key=lambda s: s.file.stem != s.team):
         if summary.team_span is None:
             continue  # the file declares no well-formed team and period of its own
         key = (summary.period, summary.team)

@@ -163,12 +163,19 @@ def load_repository(
         diagnostics.extend(loaded.diagnostics)
         key = (loaded.team_file.okr.period, loaded.team_file.team) if loaded.valid else None
         if key is not None and key in first_file:
-            # a second file for one team and period (the duplicate-team error): scores count the
-            # first only, and the second is left out like any file with errors, so no team counts twice
-            repository.broken[path] = key
+            # a second file for one team and period (the duplicate-team error): scores count one,
+            # the one named for the team (where `okr checkin` writes) if either is, and the other
+            # is left out like any file with errors, so no team counts twice
+            kept, extra = first_file[key], path
+            if path.stem == key[1] != kept.stem:
+                kept, extra = path, kept
+                repository.files = [f for f in repository.files if f.path != extra]
+                repository.files.append(loaded.team_file)
+                first_file[key] = path
+            repository.broken[extra] = key
             if not cross_file:  # the cross-file checks below report it otherwise
                 diagnostics.append(error(
-                    "duplicate-team", f"team '{key[1]}' already has a file for {key[0]}: {first_file[key].name}", path,
+                    "duplicate-team", f"team '{key[1]}' already has a file for {key[0]}: {kept.name}", extra,
                     hint="keep one file per team and period; merge the two",
                 ))
         elif loaded.valid:

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a second file that declares the same `team` and `period` as another file,
-naming the first.
+naming the first. The file named for the team (`finance.yaml`) counts as the first; the
+other is left out of scores and reports until the two are merged.
 
 ## Why is this bad?
 Scores, reports and references expect one set of OKRs per team and period; with two, okr
