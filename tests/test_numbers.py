@@ -100,3 +100,11 @@ def test_a_negative_amount_puts_its_sign_before_the_currency_symbol():
 
     assert with_unit(-5, "USD") == "-$5" and with_unit(-3, "%") == "-3%"
     assert value_path(-5_000, -2_000, 3_000, "$") == "-$5,000 → -$2,000 → $3,000"
+
+
+def test_short_numbers_keep_small_values_and_no_value():
+    from okrcli.model.numbers import compact_number, distinct_compact, value_path
+
+    assert compact_number(0.000123) == "0.000123" and compact_number(5e-5) == "0.00005"  # not 0.0001
+    assert value_path(100, None, 200, "$") == "$100 → - → $200"  # the dash for no value is not a minus sign
+    assert distinct_compact([0.1 + 0.2, 0.3]) == ["0.30000000000000004", "0.3"]  # exact, not float noise

@@ -379,7 +379,9 @@ def test_filters_that_each_name_something_but_share_nothing_give_an_empty_report
                 data = json.loads(result.stdout)
                 assert data["teams"] == [] and data["score"] is None
     dashboard = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--team", "sales", "--owner", "omar-haddad").stdout
-    assert "overall -" in dashboard and "0.00" not in dashboard
+    assert "overall -" in dashboard and "0.00" not in dashboard and "nothing to review" in dashboard
+    markdown = run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--team", "sales", "--owner", "omar-haddad", "--format", "markdown").stdout
+    assert "Nothing to review: the filters keep nothing in 2026-Q4." in markdown and "every committed objective is on track" not in markdown
 
 
 def test_a_team_whose_file_is_broken_is_named_with_its_file(tmp_path, capsys):
@@ -416,8 +418,10 @@ def test_an_as_of_after_every_period_never_falls_back_past_a_broken_one(tmp_path
 
 def test_a_second_file_for_a_team_is_left_out_not_counted_twice(tmp_path, capsys):
     repo = copy_acme(tmp_path / "acme")
-    (repo / "okrs/2026-Q4/finance-copy.yaml").write_text((repo / "okrs/2026-Q4/finance.yaml").read_text())
+    # a copy sorting before finance.yaml, changed: the file named for the team is the one kept
+    copy = (repo / "okrs/2026-Q4/finance.yaml").read_text().replace("value: 5.5\n", "value: 6.9\n")
+    (repo / "okrs/2026-Q4/a-finance.yaml").write_text(copy)
     data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json").stdout)
     plain = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json").stdout)
     assert [t["team"] for t in data["teams"]] == [t["team"] for t in plain["teams"]] and data["score"] == plain["score"]
-    assert len(data["report"]["files_left_out"]) == 1
+    assert data["report"]["files_left_out"] == ["okrs/2026-Q4/a-finance.yaml"]

@@ -128,6 +128,7 @@ def compact_number(value: float | None, decimals: int = 2) -> str:
         return f"{value:.3g}"
     if 0 < size < 1:  # at least three significant digits: 0.035 stays 0.035, not 0.04
         decimals = max(decimals, 2 - math.floor(math.log10(size)))
+        return f"{round(value, decimals):.{decimals}f}".rstrip("0").rstrip(".")
     return format_number(round(value, decimals))
 
 
@@ -160,6 +161,8 @@ def with_unit(value: float | None, unit: str | None) -> str:
 def affixed(number: str, unit: str | None, suffix_too: bool = True) -> str:
     """A written number with its unit around it: ``$1.2M``, ``-$5`` (the sign before the
     symbol), ``12%``, ``5.5 days``; ``suffix_too=False`` leaves the suffix off."""
+    if number == "-":  # no value: a dash, with no unit to put around it
+        return number
     prefix, suffix = unit_affixes(unit)
     if prefix and number.startswith("-"):
         number, prefix = number[1:], "-" + prefix
@@ -182,11 +185,12 @@ def distinct_compact(values: list[float | None]) -> list[str]:
         if distinct(texts):
             return texts
         texts = [compact_number(v, decimals) for v in values]
-    for digits in range(3, 18):  # beyond 8 decimals: significant digits (5e-324, 1.0000001e9)
+    for digits in range(3, 16):  # beyond 8 decimals: significant digits (5e-324, 1.0000001e9)
         if distinct(texts):
             return texts
         texts = ["-" if v is None else f"{v:.{digits}g}" for v in values]
-    return texts
+    # last: each value's shortest exact form (0.1 + 0.2 is 0.30000000000000004, 0.3 is 0.3)
+    return texts if distinct(texts) else ["-" if v is None else repr(float(v)) for v in values]
 
 
 def value_path(baseline: float, current: float | None, target: float, unit: str | None) -> str:

@@ -176,6 +176,10 @@ def _git_said(exc) -> str:
     return text or str(exc)
 
 
+IN_PROGRESS = (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"))
+"""Files in the git directory that say an operation is half done, and its name."""
+
+
 def _not_committed(repo, paths: list[Path], message: str, exc) -> GitError:
     """What to tell when the files are written and the commit failed: what happened, and how to finish."""
     top = Path(repo.working_tree_dir).resolve()
@@ -193,12 +197,13 @@ def _not_committed(repo, paths: list[Path], message: str, exc) -> GitError:
             f"({lock} exists, still after {COMMIT_ATTEMPTS * COMMIT_PAUSE:g} s)",
             hint=f"when it has finished, run: {finish}  (if no git process is running, one crashed: remove {lock} first)",
         )
-    if (Path(repo.git_dir) / "MERGE_HEAD").exists():
-        # git takes no partial commit mid-merge, and committing the file now would conclude the
-        # merge under the check-in's message
+    under_way = next((what for head, what in IN_PROGRESS if (Path(repo.git_dir) / head).exists()), None)
+    if under_way:
+        # git takes no partial commit then, and committing the file now would conclude the
+        # merge (cherry-pick, revert) under the check-in's message
         return GitError(
-            f"{', '.join(shown)}: written but not committed: a merge is under way and git commits no single file during one",
-            hint=f"finish the merge first (resolve, then git commit), and then run: {finish}",
+            f"{', '.join(shown)}: written but not committed: a {under_way} is under way and git commits no single file during one",
+            hint=f"finish the {under_way} first (resolve, then git commit), and then run: {finish}",
         )
     return GitError(
         f"{', '.join(shown)}: written but not committed: git commit failed:\n{_git_said(exc)}",

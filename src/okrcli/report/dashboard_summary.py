@@ -17,6 +17,8 @@ STACK_BELOW = 60
 def attention(view: ReportView, width: int) -> Group:
     """``Needs attention``: each item's status, title, reference, owner and why; or a line saying nothing does."""
     items = for_reading(view)
+    if not view.teams:
+        return Group(Text(f"Needs attention: nothing to review, the filters keep nothing in {one_line(view.period)}", style="dim"))
     if not items:
         return Group(Text("Needs attention: nothing (committed objectives on track, guardrails kept, check-ins current)", style="dim"))
     table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 1))

@@ -107,6 +107,8 @@ def report_markdown(view: ReportView) -> str:
 def _attention(view: ReportView) -> list[str]:
     items = for_reading(view)
     lines = ["## Needs attention", ""]
+    if not view.teams:
+        return lines + [f"Nothing to review: the filters keep nothing in {md_escape(view.period)}.", ""]
     if not items:
         return lines + ["Nothing: every committed objective is on track, every guardrail is kept and every check-in is current.", ""]
     for item in items:

@@ -68,7 +68,9 @@ def for_reading(view: ReportView) -> list[Attention]:
         if len(group) == 1:
             result.append(group[0])
             continue
-        ids = ", ".join(i.ref.rsplit("/", 1)[1] for i in group)
+        short = [i.ref.rsplit("/", 1)[1] for i in group]
+        # key result ids repeat across objectives: then the full references say which is which
+        ids = ", ".join(short if len(set(short)) == len(short) else [i.ref for i in group])
         oldest = max(group, key=lambda i: _days_owed(i, view))
         result.append(Attention(CHECKIN, ids, f"{len(group)} key results", item.owner, item.status, f"longest wait: {oldest.why}"))
     return result

@@ -29,7 +29,7 @@ def trend_points(kr: KeyResult, seen: list[CheckIn], period: Period) -> list[tup
     day 0 is the measured start and takes the baseline's place: two values on one day would
     read as a wild spread around the trend."""
     checkins = [(float((c.date - period.start).days), c.value) for c in seen]
-    if any(day <= 0 for day, _ in checkins):
+    if any(day == 0 for day, _ in checkins):
         return checkins
     return [(0.0, kr.baseline)] + checkins
 
