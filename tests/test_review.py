@@ -425,3 +425,15 @@ def test_a_second_file_for_a_team_is_left_out_not_counted_twice(tmp_path, capsys
     plain = json.loads(run_cli(capsys, "-C", str(ACME), "report", "--as-of", AS_OF, "--format", "json").stdout)
     assert [t["team"] for t in data["teams"]] == [t["team"] for t in plain["teams"]] and data["score"] == plain["score"]
     assert data["report"]["files_left_out"] == ["okrs/2026-Q4/a-finance.yaml"]
+
+
+def test_a_broken_quarter_is_not_replaced_by_a_valid_year_that_also_holds_the_day(tmp_path, capsys):
+    from tests.helpers import VALID_FILE
+
+    year = VALID_FILE.replace("team: finance", "team: company").replace("period: 2026-Q4", "period: 2026")
+    broken = VALID_FILE.replace("        target: 4\n", "        targte: 4\n")  # a typo: the file still says its period
+    repo = make_repo(tmp_path, {"okrs/company-2026.yaml": year, "okrs/finance-q4.yaml": broken})
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 2 and "no valid OKR files for period 2026-Q4" in result.stderr
+    assert "okrs/finance-q4.yaml" in result.stderr
+    assert run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--period", "2026", "--format", "json").exit_code == 0

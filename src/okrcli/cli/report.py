@@ -87,8 +87,10 @@ def report(
     if compare is not None and _starts(loaded.repository, compare) > _starts(loaded.repository, period_name):
         # a later period has no "same point" that has already happened: it would be scored past as-of
         fail(f"--compare {compare} starts after {period_name}", hint="compare with an earlier period, e.g. the previous one (the default)")
-    _check_filters(loaded.repository, period_name, day, team, owner, prefix)
+    _check_filters(loaded.repository, period_name, team, owner)
     view = build_report(loaded.repository, period_name, day, team, owner, prefix, compare)
+    if prefix and not view.teams:
+        _check_prefix(loaded.repository, period_name, day, prefix)
 
     if chosen == "terminal":
         from okrcli.report.dashboard import dashboard
@@ -118,38 +120,46 @@ def _starts(repository, period_name: str):
     return min(f.period.start for f in repository.files_in(period_name))
 
 
-def _check_filters(repository, period_name: str, day, team: str | None, owner: str | None, prefix: str | None) -> None:
-    """Exit 2 when ``--team``, ``--owner`` or the prefix, each on its own, names nothing in the
-    period, saying what is there (or which file with errors holds it).
+def _check_filters(repository, period_name: str, team: str | None, owner: str | None) -> None:
+    """Exit 2 when ``--team`` or ``--owner`` names nobody in the period, saying who is there (or
+    which file with errors holds the team). The prefix is checked by :func:`_check_prefix`.
 
     Filters that each name something but share nothing give an empty report, not an error: a
     script asking every team for one owner's key results expects some empty."""
     from okrcli.cli.common import fail
-    from okrcli.model.diagnostics import display_path
 
     files = repository.files_in(period_name)
-
-    def broken_team(name: str | None) -> None:
-        held = [display_path(path, repository.repo_dir) for path, (p, t) in repository.broken.items() if p == period_name and t == name]
-        if name and held:
-            fail(f"team {name!r} has no valid file in {period_name}: {', '.join(held)} has errors",
-                 hint="run `okr validate` and fix what it reports")
-
     teams = sorted(f.team for f in files)
     if team and team not in teams:
-        broken_team(team)
+        _broken_team(repository, period_name, team)
         fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
     owners = sorted({o for f in files for obj in f.okr.objectives for kr in obj.key_results if (o := obj.kr_owner(kr))})
     if owner and owner not in owners:
         fail(f"no key result in {period_name} is owned by {owner!r}", hint="owners: " + (", ".join(owners) or "none"))
-    if prefix:
-        from okrcli.scoring.scores import score_period
-        from okrcli.scoring.selection import Selection, select
 
-        if not select(score_period(repository, period_name, day), Selection(prefix=prefix)).teams:
-            broken_team(prefix.strip("/").split("/")[0])
-            fail(f"nothing in {period_name} matches the prefix {prefix!r}",
-                 hint="give team, team/objective or team/objective/kr (`okr refs` lists them)")
+
+def _check_prefix(repository, period_name: str, day, prefix: str) -> None:
+    """With the filters together keeping nothing: exit 2 when the prefix alone matches nothing
+    (an empty report otherwise). Scores the period again, only in this case."""
+    from okrcli.cli.common import fail
+    from okrcli.scoring.scores import score_period
+    from okrcli.scoring.selection import Selection, select
+
+    if not select(score_period(repository, period_name, day), Selection(prefix=prefix)).teams:
+        _broken_team(repository, period_name, prefix.strip("/").split("/")[0])
+        fail(f"nothing in {period_name} matches the prefix {prefix!r}",
+             hint="give team, team/objective or team/objective/kr (`okr refs` lists them)")
+
+
+def _broken_team(repository, period_name: str, name: str) -> None:
+    """Exit 2 naming the files with errors that hold team ``name``, if there are any."""
+    from okrcli.cli.common import fail
+    from okrcli.model.diagnostics import display_path
+
+    held = [display_path(path, repository.repo_dir) for path, (p, t) in repository.broken.items() if p == period_name and t == name]
+    if held:
+        fail(f"team {name!r} has no valid file in {period_name}: {', '.join(held)} has errors",
+             hint="run `okr validate` and fix what it reports")
 
 
 def _format_and_output(ctx: typer.Context, output_format: ReportFormat | None, output: Path | None, repo: Path | None) -> tuple[str, Path | None]:
@@ -232,6 +242,8 @@ def tree(
 
     day = parse_day(as_of, "--as-of")
     loaded, period_name = load_for_period(ctx, repo, period, day)
-    _check_filters(loaded.repository, period_name, day, team, owner, prefix)
+    _check_filters(loaded.repository, period_name, team, owner)
     result = select(score_period(loaded.repository, period_name, day), Selection(team=team, owner=owner, prefix=prefix))
+    if prefix and not result.teams:
+        _check_prefix(loaded.repository, period_name, day, prefix)
     return _show([terminal.tree(result, explain=explain)], no_pager=True)

@@ -79,21 +79,20 @@ def open_period(
 
 
 def _current(repository: Repository, as_of: date) -> str | None:
-    """The period a command about ``as_of`` shows: :meth:`Repository.current_period`, unless a
-    period whose files all have errors would have been chosen over it (it contains ``as_of``, or
-    started later): then that one, so that broken files make an error, never another period."""
+    """The period a command about ``as_of`` shows, chosen as :meth:`Repository.current_period`
+    chooses (the shortest containing ``as_of``, else the latest that started) among the valid
+    periods and those whose files all have errors: broken files make an error, never another
+    period (a broken 2026-Q4 is not replaced by a valid year 2026, nor by 2026-Q3)."""
     chosen = repository.current_period(as_of)
-    if chosen is not None and any(f.period.contains(as_of) for f in repository.files_in(chosen)):
-        return chosen  # a valid period holds as_of (custom dates included)
     valid = set(repository.periods())
     broken = {p for p, _ in repository.broken.values() if p and p not in valid and is_period_name(p)}
     if not broken:
         return chosen
-    candidates = [make_period(name) for name in broken | ({chosen} if chosen else set())]
-    containing = [p for p in candidates if p.contains(as_of)]
+    periods = [f.period for f in repository.files] + [make_period(name) for name in broken]
+    containing = [p for p in periods if p.contains(as_of)]
     if containing:
         return min(containing, key=lambda p: (p.days, p.name)).name
-    started = [p for p in candidates if p.start <= as_of]
+    started = [p for p in periods if p.start <= as_of]
     return max(started, key=lambda p: (p.end, -p.days)).name if started else chosen
 
 
