@@ -57,3 +57,15 @@ def test_a_key_result_at_its_target_owes_nothing_and_nothing_is_owed_once_the_pe
     repo = make_repo(tmp_path, {FILE: done})
     assert _owed_in_report(repo, capsys, "2026-11-20") == _owed_in_digest(repo, capsys, "2026-11-20") == ["finance/faster-close/recon"]
     assert _owed_in_report(repo, capsys, "2026-12-31") == _owed_in_digest(repo, capsys, "2026-12-31") == []
+
+
+def test_a_team_that_starts_its_period_later_owes_from_its_own_start(tmp_path, capsys):
+    late = VALID_FILE.replace("team: finance", "team: legal").replace("period: 2026-Q4\n", "period: 2026-Q4\nstart: 2026-11-16\n")
+    late = late.replace("        checkins:\n          - date: 2026-10-05\n            value: 6.5\n            confidence: 0.6\n", "")
+    repo = make_repo(tmp_path, {FILE: NO_OWNER, "okrs/2026-Q4/legal.yaml": late})
+    assert run_cli(capsys, "-C", str(repo), "validate").exit_code == 0
+    for as_of in ("2026-11-20", "2026-11-23", "2026-11-24", "2026-12-10"):
+        report, digest = _owed_in_report(repo, capsys, as_of), _owed_in_digest(repo, capsys, as_of)
+        assert report == digest, as_of
+    assert not [ref for ref in _owed_in_report(repo, capsys, "2026-11-20") if ref.startswith("legal/")]  # 4 days in
+    assert [ref for ref in _owed_in_report(repo, capsys, "2026-11-24") if ref.startswith("legal/")]  # 8 days in

@@ -76,10 +76,19 @@ def for_reading(view: ReportView) -> list[Attention]:
     return result
 
 
+def team_period(team: TeamView, view: ReportView):
+    """The team's own period (its file may start or end it on other days than the rest)."""
+    start, end = team.span or (view.start, view.end)
+    return make_period(view.period, start, end)
+
+
 def _days_owed(item: Attention, view: ReportView) -> int:
-    kr = next((k for t in view.teams for o in t.objectives for k in o.key_results if k.ref == item.ref), None)
-    if kr is None or kr.last_checkin is None:
-        return (view.as_of - view.start).days + 1  # never checked in: longer than any that was
+    found = next(((t, k) for t in view.teams for o in t.objectives for k in o.key_results if k.ref == item.ref), None)
+    if found is None:
+        return 0
+    team, kr = found
+    if kr.last_checkin is None:  # never checked in: longer than any that was
+        return (view.as_of - team_period(team, view).start).days + 1
     return (view.as_of - kr.last_checkin).days
 
 
@@ -138,7 +147,7 @@ def _owed_why(kr: KrResult, view: ReportView) -> str:
 def owed_key_results(team: TeamView, view: ReportView) -> list[KrResult]:
     """Key results owed a check-in while the period runs: more than ``[checkin] cadence_days``
     since the last one, or since the period started (the digest's rule, :func:`checkin_due`)."""
-    period = make_period(view.period, view.start, view.end)
+    period = team_period(team, view)
     return [
         kr
         for objective in team.objectives

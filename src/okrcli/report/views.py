@@ -32,6 +32,8 @@ class TeamView:
     guardrails: list[GuardrailResult]
     previous_score: float | None = None
     lead: str | None = None
+    span: tuple[date, date] | None = None
+    """The team's own first and last day of the period, when its file sets them."""
 
     @property
     def change(self) -> float | None:
@@ -174,7 +176,7 @@ def build_report(
     comparison = compare(repo, result, other) if other and as_of >= result.start else None
     previous_scores = comparison.team_scores if comparison else {}
     teams = [
-        TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None, t.lead)
+        TeamView(t.team, t.score, t.objectives, t.guardrails, previous_scores.get(t.team) if t.complete else None, t.lead, t.span)
         for t in result.teams
     ]
     matched = any(t.previous_score is not None for t in teams) or bool(comparison and comparison.objective_scores)

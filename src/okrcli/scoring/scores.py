@@ -106,6 +106,8 @@ class TeamResult:
     """False when a filter kept only part of the team (see :mod:`okrcli.scoring.selection`)."""
     lead: str | None = None
     """Who leads the team's OKRs (answers for its guardrails)."""
+    span: tuple[date, date] | None = None
+    """The team's own first and last day of the period (a file may set its own ``start``/``end``)."""
 
 
 @dataclass
@@ -238,7 +240,10 @@ def score_team(team_file: TeamFile, as_of: date, settings: Settings) -> TeamResu
         guardrail_status(g, f"{team_file.team}/{g.id}", team_file.period, as_of) for g in team_file.okr.guardrails
     ]
     score = sum(o.score for o in objectives) / len(objectives)
-    return TeamResult(team_file.team, team_file.path.as_posix(), score, objectives, guardrails, lead=team_file.okr.lead)
+    return TeamResult(
+        team_file.team, team_file.path.as_posix(), score, objectives, guardrails, lead=team_file.okr.lead,
+        span=(team_file.period.start, team_file.period.end),
+    )
 
 
 def score_period(repo: Repository, period: str, as_of: date) -> PeriodResult:
