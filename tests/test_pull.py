@@ -184,3 +184,20 @@ def test_a_file_with_errors_fails_the_run_so_a_nightly_job_notices(repo, capsys)
     result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--format", "json")
     assert result.exit_code == 1
     assert [p.endswith(FILE) for p in json.loads(result.stdout)["skipped_files"]] == [True]
+
+
+def test_a_broken_file_of_another_quarter_does_not_fail_the_run(repo, capsys):
+    # a flat layout (no period folders), where every file is a candidate
+    current = repo / FILE
+    flat = repo / "okrs" / f"{current.stem}-q4.yaml"
+    flat.write_text(current.read_text())
+    current.unlink()
+    current.parent.rmdir()
+    old = flat.read_text().replace("period: 2026-Q4", "period: 2026-Q3").replace("        target:", "        targte:", 1)
+    (repo / "okrs/old-q3.yaml").write_text(old)
+    result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--dry-run", "--format", "json")
+    assert json.loads(result.stdout)["skipped_files"] == [] and result.exit_code == 0, result.stdout
+    broken_now = flat.read_text().replace("        target:", "        targte:", 1)
+    flat.write_text(broken_now)  # a broken file of this quarter still fails the run
+    result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--dry-run", "--format", "json")
+    assert result.exit_code in (1, 2) and "q4.yaml" in result.stdout + result.stderr

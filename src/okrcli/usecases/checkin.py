@@ -14,10 +14,10 @@ from typing import Callable
 from okrcli.model.diagnostics import Diagnostic, Severity, display_path, has_errors
 from okrcli.model.errors import EditRefused, UsageError
 from okrcli.model.okrfile import CheckIn, OkrFile
-from okrcli.model.periods import Period, is_period_name, period_hint, periods_containing
+from okrcli.model.periods import Period, is_period_name, make_period, period_hint, periods_containing
 from okrcli.model.source_ref import SourceRef, source_ref
 from okrcli.repo.config import Settings
-from okrcli.repo.discovery import discover
+from okrcli.repo.discovery import declared_or_guessed, discover
 from okrcli.repo.repository import TeamFile
 from okrcli.usecases.period import team_file_path
 from okrcli.usecases.pipeline import load_file
@@ -144,9 +144,8 @@ def find_metrics(
     matches = Matches(repo_dir=repo_dir)
     for path in files:
         # one file was asked for by name: its errors are the answer; among many, skip the broken
-        team_file = load_valid(path, okr_root) if len(files) == 1 else _valid_or_none(path, okr_root)
+        team_file = load_valid(path, okr_root) if len(files) == 1 else _valid_or_none(path, okr_root, day, period, guess_team, matches.skipped)
         if team_file is None:
-            matches.skipped.append(path)
             continue
         if period and team_file.okr.period != period:
             continue
@@ -163,9 +162,29 @@ def find_metrics(
     return matches
 
 
-def _valid_or_none(path: Path, okr_root: Path) -> TeamFile | None:
+def _valid_or_none(path: Path, okr_root: Path, day: date, period: str | None, team: str | None, skipped: list[Path]) -> TeamFile | None:
+    """The file's model, or None when it has errors (added to ``skipped`` if it may hold what was asked for)."""
     result = load_file(path, okr_root, positions=False)
-    return None if has_errors(result.diagnostics) else result.team_file
+    if not has_errors(result.diagnostics):
+        return result.team_file
+    if may_hold(result.declared, path, okr_root, day, period, team):
+        skipped.append(path)
+    return None
+
+
+def may_hold(declared: tuple, path: Path, okr_root: Path, day: date, period: str | None, team: str | None) -> bool:
+    """Whether a file with errors may hold what a command asked for: its period (declared, or
+    guessed from its path) is the one asked for or contains ``day``, and its team is ``team``;
+    what cannot be known counts as a yes. A broken file of another quarter or team is no reason
+    to fail."""
+    declared_period, declared_team = declared_or_guessed(declared, path, okr_root)
+    if team and declared_team and declared_team != team:
+        return False
+    if period:
+        return declared_period in (None, period)
+    if declared_period and is_period_name(declared_period):
+        return make_period(declared_period).contains(day)
+    return True
 
 
 def _ref_matches(ref_parts: list[str], parts: list[str], prefix: bool) -> bool:

@@ -28,7 +28,7 @@ from okrcli.repo.fetchers import FetchError, fetch_raw
 from okrcli.repo.source_values import Output, ValueProblem, read_output, select_value, to_number
 from okrcli.repo.sources import Source
 from okrcli.scoring.progress import kr_score
-from okrcli.usecases.checkin import Metric, candidate_files, metrics_of
+from okrcli.usecases.checkin import Metric, candidate_files, may_hold, metrics_of
 from okrcli.usecases.checkin_write import Entry, FileChange, check_checkin_date, preview_checkins, record_checkins
 from okrcli.usecases.pipeline import load_file
 from okrcli.yamlio.splice import NewCheckIn
@@ -148,7 +148,8 @@ def bound_metrics(repo_dir: Path, settings: Settings, prefix: str | None, day: d
     for path in candidate_files(okr_root, None, day, parts[0] if parts else None):
         loaded = load_file(path, okr_root, positions=False)
         if not loaded.valid:
-            skipped.append(path)
+            if may_hold(loaded.declared, path, okr_root, day, None, parts[0] if parts else None):
+                skipped.append(path)
             continue
         team_file = loaded.team_file
         if not team_file.period.contains(day):
