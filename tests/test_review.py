@@ -437,3 +437,13 @@ def test_a_broken_quarter_is_not_replaced_by_a_valid_year_that_also_holds_the_da
     assert result.exit_code == 2 and "no valid OKR files for period 2026-Q4" in result.stderr
     assert "okrs/finance-q4.yaml" in result.stderr
     assert run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--period", "2026", "--format", "json").exit_code == 0
+
+
+def test_a_broken_previous_period_is_not_skipped_for_the_one_before_it(tmp_path, capsys):
+    from tests.helpers import VALID_FILE
+
+    q2 = VALID_FILE.replace("period: 2026-Q4", "period: 2026-Q2")
+    q3 = VALID_FILE.replace("period: 2026-Q4", "period: 2026-Q3").replace("        target: 4\n", "        targte: 4\n")
+    repo = make_repo(tmp_path, {"okrs/finance-q2.yaml": q2, "okrs/finance-q3.yaml": q3, "okrs/finance-q4.yaml": VALID_FILE})
+    data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json").stdout)
+    assert data["report"]["comparison"] is None and data["report"]["files_left_out"] == ["okrs/finance-q3.yaml"]

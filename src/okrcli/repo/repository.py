@@ -83,6 +83,8 @@ class Repository:
         return names[0] if names else None
 
     def previous_period(self, period: str) -> str | None:
-        """The period before ``period`` among those present (same kind, ended before it started)."""
-        names = self.periods()
+        """The period before ``period`` among those present (same kind, ended before it started),
+        counting periods whose files all have errors: skipping one would compare with the
+        period before it, as if the broken one did not exist."""
+        names = sorted(set(self.periods()) | {p for p, _ in self.broken.values() if p}, key=period_sort_key)
         return previous_period_name(period, names) if period in names else None
