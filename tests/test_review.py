@@ -447,3 +447,23 @@ def test_a_broken_previous_period_is_not_skipped_for_the_one_before_it(tmp_path,
     repo = make_repo(tmp_path, {"okrs/finance-q2.yaml": q2, "okrs/finance-q3.yaml": q3, "okrs/finance-q4.yaml": VALID_FILE})
     data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json").stdout)
     assert data["report"]["comparison"] is None and data["report"]["files_left_out"] == ["okrs/finance-q3.yaml"]
+
+
+def test_a_score_just_under_its_bar_reads_the_same_in_every_cell_as_in_its_verdict(tmp_path, capsys):
+    kr = "      - {{id: {0}, title: Raise {0} from 0 to 2000, baseline: 0, target: 2000, checkins: [{{date: 2026-12-20, value: 1399}}]}}\n"
+    ops = "team: ops\nperiod: 2026-Q4\nobjectives:\n  - id: uptime\n    title: Systems stay up\n    type: aspirational\n" \
+          "    owner: dana\n    key_results:\n" + kr.format("a") + kr.format("b")
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/ops.yaml": ops})
+    data = json.loads(run_cli(capsys, "-C", str(repo), "score", "--as-of", "2027-01-05", "--format", "json").stdout)
+    objective = data["teams"][0]["objectives"][0]
+    assert objective["score"] == 0.6995 and objective["verdict"] == "aspirational, 0.69: below the 0.7 bar"
+    # the objective's own score cell says what its verdict says (key results and averages are not graded)
+    cells = {
+        ("report", "--no-pager"): lambda text: next(line for line in text.splitlines() if line.startswith("Systems stay up")),
+        ("score",): lambda text: next(line for line in text.splitlines() if "Systems stay up" in line),
+        ("report", "--format", "markdown"): lambda text: next(line for line in text.splitlines() if "`ops/uptime`" in line),
+        ("report", "--format", "html"): lambda text: text.split("<h3>Systems stay up</h3>", 1)[1].split("</header>", 1)[0],
+    }
+    for args, cell in cells.items():
+        text = run_cli(capsys, "-C", str(repo), *args, "--as-of", "2027-01-05").stdout
+        assert "0.69" in cell(text) and "0.70" not in cell(text), (args, cell(text))

@@ -84,7 +84,7 @@ def team_table(team, view: ReportView, width: int, notes: bool = False) -> Table
         row: list = [Group(label, Text(objective.verdict, style=grade_style))]
         if wide:
             row.append("")
-        row += [progress_bar(objective.score, None, bar_width, status_style), Text(f"{objective.score:.2f}", style="bold")]
+        row += [progress_bar(objective.score, None, bar_width, status_style), Text(objective.shown_score, style="bold")]
         if show_conf:
             row.append("")
         row += ["", "", Text(status_words(objective.status), style=status_style)]

@@ -50,7 +50,7 @@ def stacked_team(team, view: ReportView, width: int, progress_bar, notes: bool =
     for objective in team.objectives:
         status_style = STATUS_STYLE.get(objective.status, "")
         parts.append(_block(Text(one_line(objective.title), style="bold"), 0, width))
-        score = progress_bar(objective.score, None, BAR, status_style) + Text(f" {objective.score:.2f}", style="bold")
+        score = progress_bar(objective.score, None, BAR, status_style) + Text(f" {objective.shown_score}", style="bold")
         chips = [score, Text(status_words(objective.status), style=status_style), Text(objective.verdict, style=GRADE_STYLE.get(objective.grade, "dim"))]
         parts += _figures(chips, 2, width)
         for kr in objective.key_results:

@@ -53,7 +53,7 @@ def score_markdown(result: PeriodResult) -> str:
         for objective in team.objectives:
             lines.append(
                 f"| **{md_escape(objective.title)}** (`{objective.ref}`) | {objective.type} | | "
-                f"**{objective.score:.2f}** | | {objective.status} ({objective.grade}) |"
+                f"**{objective.shown_score}** | | {objective.status} ({objective.grade}) |"
             )
             for kr in objective.key_results:
                 lines.append(
@@ -181,7 +181,7 @@ def _missed_committed(view: ReportView) -> list[str]:
     if not missed:
         lines += ["None." if view.closed else "None yet: committed objectives are graded when the period ends.", ""]
     for _, objective in missed:
-        lines += [f"- **{md_escape(objective.title)}** (`{objective.ref}`, {objective.score:.2f}): "
+        lines += [f"- **{md_escape(objective.title)}** (`{objective.ref}`, {objective.shown_score}): "
                   + (md_escape(objective.retrospective) if objective.retrospective else "**no retrospective**")]
     if missed:
         lines.append("")

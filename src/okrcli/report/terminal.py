@@ -43,7 +43,7 @@ def score_tables(result: PeriodResult) -> Group:
             table.add_row(
                 Text.assemble((one_line(objective.title), "bold"), (f" ({one_line(objective.ref.split('/', 1)[1])})", "dim")),
                 Text(f"{objective.type}, {objective.grade}", style=GRADE_STYLE.get(objective.grade, "")),
-                Text(f"{objective.score:.2f}", style="bold"),
+                Text(objective.shown_score, style="bold"),
                 "",
                 "",
                 styled(objective.status, STATUS_STYLE),

@@ -22,7 +22,7 @@ from okrcli.scoring.baselines import in_force
 from okrcli.scoring.forecast import forecast_range, kr_forecast
 from okrcli.scoring.guardrails import GuardrailResult, guardrail_status
 from okrcli.scoring.progress import checkins_until, kr_score, weighted_mean
-from okrcli.scoring.statuses import final_status, grade, is_closed, kr_status, outlook, pace_words, rollup_status, verdict
+from okrcli.scoring.statuses import final_status, grade, graded_score, is_closed, kr_status, outlook, pace_words, rollup_status, verdict
 
 
 @dataclass
@@ -91,6 +91,13 @@ class ObjectiveResult:
     """The grade in plain words with its bar: ``committed, missed: 0.55 of 1.0``."""
     notes: str | None = None
     """The objective's own ``notes`` (carry-over lineage is read from them)."""
+    score_text: str = ""
+    """The score to two decimals as the verdict says it (:func:`okrcli.scoring.statuses.graded_score`)."""
+
+    @property
+    def shown_score(self) -> str:
+        """The score as every report shows it: never rounded onto a bar it is below."""
+        return self.score_text or f"{self.score:.2f}"
 
 
 @dataclass
@@ -230,6 +237,7 @@ def score_objective(
         ],
         verdict=words,
         notes=objective.notes,
+        score_text=graded_score(objective.type, score, result_grade, settings),
     )
 
 

@@ -185,15 +185,25 @@ def verdict(kind: str, score: float, result_grade: str, settings: Settings) -> s
     "0.70: below the 0.7 bar").
     """
     green, yellow = settings.scoring.green, settings.scoring.yellow
+    shown = graded_score(kind, score, result_grade, settings)
     if kind == "committed":
         so_far = " so far" if result_grade == OPEN else ""
-        shown = f"{score:.2f}" if result_grade == MET else _under(score, 1.0)
         return f"committed, {result_grade}: {shown} of 1.0{so_far}"
     if result_grade == GREEN:
-        return f"aspirational, {score:.2f}: at or above the {bar_text(green)} bar"
+        return f"aspirational, {shown}: at or above the {bar_text(green)} bar"
     if result_grade == YELLOW:
-        return f"aspirational, {_under(score, green)}: below the {bar_text(green)} bar"
-    return f"aspirational, {_under(score, yellow)}: below the {bar_text(green)} bar and the {bar_text(yellow)} floor"
+        return f"aspirational, {shown}: below the {bar_text(green)} bar"
+    return f"aspirational, {shown}: below the {bar_text(green)} bar and the {bar_text(yellow)} floor"
+
+
+def graded_score(kind: str, score: float, result_grade: str, settings: Settings) -> str:
+    """An objective's score to two decimals as its verdict says it, and every score cell with
+    it: never rounded up onto a bar it is below (0.6995 aspirational reads 0.69, not 0.70)."""
+    if kind == "committed":
+        return f"{score:.2f}" if result_grade == MET else _under(score, 1.0)
+    if result_grade == GREEN:
+        return f"{score:.2f}"
+    return _under(score, settings.scoring.green if result_grade == YELLOW else settings.scoring.yellow)
 
 
 def _under(score: float, bar: float) -> str:
