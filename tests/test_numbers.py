@@ -108,3 +108,11 @@ def test_short_numbers_keep_small_values_and_no_value():
     assert compact_number(0.000123) == "0.000123" and compact_number(5e-5) == "0.00005"  # not 0.0001
     assert value_path(100, None, 200, "$") == "$100 → - → $200"  # the dash for no value is not a minus sign
     assert distinct_compact([0.1 + 0.2, 0.3]) == ["0.30000000000000004", "0.3"]  # exact, not float noise
+
+
+def test_written_numbers_keep_three_significant_digits_when_small():
+    from okrcli.model.numbers import format_number, with_unit
+
+    assert format_number(0.0001229) == "0.000123" and format_number(1.23e-5) == "0.0000123"  # no 0.0001, no e-05
+    assert with_unit(0.000123, "%") == "0.000123%" and format_number(1234.56789) == "1,234.5679"
+    assert format_number(5e-324) == "4.94066e-324"  # beyond a billionth: scientific

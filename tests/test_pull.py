@@ -201,3 +201,12 @@ def test_a_broken_file_of_another_quarter_does_not_fail_the_run(repo, capsys):
     flat.write_text(broken_now)  # a broken file of this quarter still fails the run
     result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--dry-run", "--format", "json")
     assert result.exit_code in (1, 2) and "q4.yaml" in result.stdout + result.stderr
+
+
+def test_a_second_file_for_a_team_is_skipped_not_written_twice(repo, capsys):
+    (repo / FILE).with_name("growth-copy.yaml").write_text((repo / FILE).read_text())
+    result = run_cli(capsys, "-C", str(repo), "pull", "--date", DAY, "--dry-run", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and [p.endswith("growth-copy.yaml") for p in data["skipped_files"]] == [True]
+    refs = [item["ref"] for item in data["key_results"]]
+    assert len(refs) == len(set(refs)) and all(not f["path"].endswith("growth-copy.yaml") for f in data["files"])

@@ -51,6 +51,13 @@ def test_a_check_in_on_the_first_day_takes_the_baselines_place_in_the_trend():
     assert (low, high) == (0.9, 0.9) and "from 4 points" not in lines[0] and "1/4 +" in lines[0], lines
 
 
+def test_a_check_in_before_the_period_is_its_measured_start_not_a_negative_day():
+    from okrcli.scoring.forecast import trend_points
+
+    early, seen = _kr([("2026-09-28", 30), ("2026-10-11", 40), ("2026-10-21", 50)])
+    assert trend_points(early, seen, Q4) == [(0.0, 30), (10.0, 40), (20.0, 50)]  # not (-3, 30) beside (0, baseline)
+
+
 def test_low_confidence_widens_the_zone_and_none_given_is_assumed_half():
     kr, seen = _kr([("2026-10-11", 10), ("2026-10-21", 20), ("2026-10-31", 30)])
     widths = {}
@@ -467,3 +474,25 @@ def test_a_score_just_under_its_bar_reads_the_same_in_every_cell_as_in_its_verdi
     for args, cell in cells.items():
         text = run_cli(capsys, "-C", str(repo), *args, "--as-of", "2027-01-05").stdout
         assert "0.69" in cell(text) and "0.70" not in cell(text), (args, cell(text))
+
+
+def test_a_commitment_missed_when_its_team_ended_early_needs_attention(tmp_path, capsys):
+    from tests.helpers import VALID_FILE
+
+    early = VALID_FILE.replace("period: 2026-Q4\n", "period: 2026-Q4\nend: 2026-11-10\n")
+    ops = VALID_FILE.replace("team: finance", "team: ops")
+    repo = make_repo(tmp_path, {"okrs/2026-Q4/finance.yaml": early, "okrs/2026-Q4/ops.yaml": ops})
+    data = json.loads(run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--format", "json").stdout)
+    missed = [a for a in data["report"]["needs_attention"] if a["kind"] == "objective"]
+    assert [(a["ref"], a["status"]) for a in missed] == [("finance/faster-close", "missed")]
+    assert missed[0]["why"].startswith("committed, missed: ")
+
+
+def test_an_as_of_before_every_period_never_skips_a_broken_earliest_one(tmp_path, capsys):
+    from tests.helpers import VALID_FILE
+
+    q1 = VALID_FILE.replace("period: 2026-Q4", "period: 2026-Q1").replace("        target: 4\n", "        targte: 4\n")
+    q3 = VALID_FILE.replace("period: 2026-Q4", "period: 2026-Q3").replace("date: 2026-10-05", "date: 2026-07-05")
+    repo = make_repo(tmp_path, {"okrs/2026-Q1/finance.yaml": q1, "okrs/2026-Q3/finance.yaml": q3})
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", "2025-12-01", "--no-pager")
+    assert result.exit_code == 2 and "no valid OKR files for period 2026-Q1" in result.stderr

@@ -99,18 +99,21 @@ def plain_number(value: float | None) -> float | int | None:
 
 
 def format_number(value: float | None) -> str:
-    """A number for people to read: thousands separated, at most four decimals; ``-`` for none.
+    """A number for people to read: thousands separated, four decimals at most; ``-`` for none.
 
-    Numbers of 1e15 and more, and those too small for four decimals, are shown in
-    scientific notation (``1.7e+308``, ``5e-324``) rather than as 309 digits or ``0``.
+    Numbers under 0.01 keep three significant digits (``0.000123``). Numbers of 1e15 and
+    more, and those under 1e-9, are shown in scientific notation (``1.7e+308``, ``5e-324``)
+    rather than as 309 digits or ``0``.
     """
     if value is None:
         return "-"
-    if abs(value) >= 1e15 or 0 < abs(value) < 5e-5:
+    if abs(value) >= 1e15 or 0 < abs(value) < 1e-9:
         return f"{value:.6g}"
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
+    # four decimals, or three significant digits for smaller numbers (0.000123, not 0.0001)
+    decimals = max(4, 2 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def compact_number(value: float | None, decimals: int = 2) -> str:

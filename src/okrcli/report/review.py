@@ -102,14 +102,15 @@ def attention_word(item: Attention) -> str:
 def _objectives(view: ReportView) -> list[Attention]:
     """Committed objectives missed (closed) or off track or at risk (running). A stale objective
     counts by what its forecasts say: old check-ins must not hide a commitment that is slipping."""
-    wanted = (MISSED,) if view.closed else (OFF_TRACK, AT_RISK)
+    # missed: that team's period has closed (a team may end its period before the others)
+    wanted = (MISSED, OFF_TRACK, AT_RISK)
     found: list[Attention] = []
     for team in view.teams:
         for o in team.objectives:
             if o.type != "committed":
                 continue
             if o.status in wanted:
-                found.append(Attention(OBJECTIVE, o.ref, o.title, o.owner, o.status, objective_why(o, view.closed)))
+                found.append(Attention(OBJECTIVE, o.ref, o.title, o.owner, o.status, objective_why(o, o.status == MISSED)))
             elif o.status == STALE and not view.closed:
                 slipping = _slipping(o, view)
                 if slipping is not None:

@@ -68,7 +68,7 @@ class ReportView:
         count = len(self.left_out)
         files = "1 file with errors is" if count == 1 else f"{count} files with errors are"
         fix = "it" if count == 1 else "them"
-        return f"{files} left out of this report: {', '.join(self.left_out)}; run `okr validate` and fix {fix}"
+        return f"{files} left out of this report: {', '.join(self.left_out)}; run okr validate and fix {fix}"
 
     @property
     def days_total(self) -> int:
@@ -185,7 +185,8 @@ def build_report(
     left_out = sorted(
         display_path(path, repo.repo_dir)
         for path, (file_period, file_team) in repo.broken.items()
-        if (file_period in shown or (file_period is None and path.parent.name in shown))
+        # a file too broken to say its period (and not in a period folder) may be this one's
+        if (file_period in shown or file_period is None)
         and (team is None or file_team in (None, team))
     )
     return ReportView(

@@ -26,12 +26,13 @@ def fit_line(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 def trend_points(kr: KeyResult, seen: list[CheckIn], period: Period) -> list[tuple[float, float]]:
     """(day of the period, value) of the baseline on day 0 and of every check-in. A check-in on
-    day 0 is the measured start and takes the baseline's place: two values on one day would
-    read as a wild spread around the trend."""
+    day 0, or the latest one dated before the period started (a lint warning, not an error), is
+    the measured start and takes the baseline's place on day 0: two values on one day would
+    read as a wild spread, and a value on a negative day would tilt the line."""
     checkins = [(float((c.date - period.start).days), c.value) for c in seen]
-    if any(day == 0 for day, _ in checkins):
-        return checkins
-    return [(0.0, kr.baseline)] + checkins
+    before = [value for day, value in checkins if day <= 0]
+    after = [(day, value) for day, value in checkins if day > 0]
+    return [(0.0, before[-1] if before else kr.baseline)] + after
 
 
 def kr_forecast(kr: KeyResult, seen: list[CheckIn], period: Period, as_of: date, score: float) -> tuple[float, list[str]]:

@@ -93,7 +93,9 @@ def _current(repository: Repository, as_of: date) -> str | None:
     if containing:
         return min(containing, key=lambda p: (p.days, p.name)).name
     started = [p for p in periods if p.start <= as_of]
-    return max(started, key=lambda p: (p.end, -p.days)).name if started else chosen
+    if started:
+        return max(started, key=lambda p: (p.end, -p.days)).name
+    return min(periods, key=lambda p: (p.start, p.days)).name  # before every period: the earliest
 
 
 def _load_period_folders(

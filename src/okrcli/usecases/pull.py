@@ -145,6 +145,7 @@ def bound_metrics(repo_dir: Path, settings: Settings, prefix: str | None, day: d
     okr_root = repo_dir / settings.root
     parts = [p for p in (prefix or "").strip("/").split("/") if p]
     matched, skipped = [], []
+    kept: dict[tuple[str, str], Path] = {}  # one file per team and period, as every report counts them
     for path in candidate_files(okr_root, None, day, parts[0] if parts else None):
         loaded = load_file(path, okr_root, positions=False)
         if not loaded.valid:
@@ -154,6 +155,16 @@ def bound_metrics(repo_dir: Path, settings: Settings, prefix: str | None, day: d
         team_file = loaded.team_file
         if not team_file.period.contains(day):
             continue
+        key = (team_file.okr.period, team_file.team)
+        if key in kept:  # a duplicate-team file: the one named for the team is written, the other skipped
+            if path.stem == key[1] != kept[key].stem:
+                skipped.append(kept[key])
+                matched = [m for m in matched if m.file != kept[key]]
+                kept[key] = path
+            else:
+                skipped.append(path)
+                continue
+        kept[key] = path
         for metric in metrics_of(path, team_file.okr, team_file.period):
             if metric.kind == "key result" and metric.ref.split("/")[: len(parts)] == parts:
                 matched.append(metric)
