@@ -496,3 +496,13 @@ def test_an_as_of_before_every_period_never_skips_a_broken_earliest_one(tmp_path
     repo = make_repo(tmp_path, {"okrs/2026-Q1/finance.yaml": q1, "okrs/2026-Q3/finance.yaml": q3})
     result = run_cli(capsys, "-C", str(repo), "report", "--as-of", "2025-12-01", "--no-pager")
     assert result.exit_code == 2 and "no valid OKR files for period 2026-Q1" in result.stderr
+
+
+def test_an_explicit_comparison_that_matches_nothing_says_so(tmp_path, capsys):
+    from tests.helpers import VALID_FILE
+
+    other = VALID_FILE.replace("team: finance", "team: ops").replace("period: 2026-Q4", "period: 2026-Q3").replace("date: 2026-10-05", "date: 2026-07-05")
+    repo = make_repo(tmp_path, {"okrs/2026-Q3/ops.yaml": other, "okrs/2026-Q4/finance.yaml": VALID_FILE})
+    result = run_cli(capsys, "-C", str(repo), "report", "--as-of", AS_OF, "--compare", "2026-Q3", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["report"]["comparison"] is None
+    assert "nothing shown matches a team or objective of 2026-Q3, so nothing is compared" in result.stderr

@@ -91,6 +91,8 @@ def report(
     view = build_report(loaded.repository, period_name, day, team, owner, prefix, compare)
     if prefix and not view.teams:
         _check_prefix(loaded.repository, period_name, day, prefix)
+    if compare is not None and view.comparison is None and view.teams:
+        err(f"okr: note: nothing shown matches a team or objective of {compare}, so nothing is compared")
 
     if chosen == "terminal":
         from okrcli.report.dashboard import dashboard
