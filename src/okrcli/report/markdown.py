@@ -166,7 +166,8 @@ def _recent_notes(team: TeamView, view: ReportView) -> list[str]:
 
 
 def _teams_table(view: ReportView) -> list[str]:
-    lines = ["## Teams", "", "| team | score | " + (f"{view.previous_period} | change |" if view.previous_period else ""), "|---|---:|" + ("---:|---:|" if view.previous_period else "")]
+    header = "| team | score |" + (f" {md_escape(view.previous_period)} | change |" if view.previous_period else "")
+    lines = ["## Teams", "", header, "|---|---:|" + ("---:|---:|" if view.previous_period else "")]
     for team in view.teams:
         row = f"| {md_escape(team.team)} | {team.score:.2f} |"
         if view.previous_period:
