@@ -160,7 +160,7 @@ def _broken_files(repository, period: str | None) -> list[str]:
 
     if period is None:
         return []
-    return sorted(display_path(path, repository.repo_dir) for path, (p, _) in repository.broken.items() if p == period)
+    return [display_path(path, repository.repo_dir) for path in repository.broken_files(period)]
 
 
 def _some(paths: list[str], most: int = 5) -> str:

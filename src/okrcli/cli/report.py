@@ -158,7 +158,7 @@ def _broken_team(repository, period_name: str, name: str) -> None:
     from okrcli.cli.common import fail
     from okrcli.model.diagnostics import display_path
 
-    held = [display_path(path, repository.repo_dir) for path, (p, t) in repository.broken.items() if p == period_name and t == name]
+    held = [display_path(path, repository.repo_dir) for path in repository.broken_files(period_name, name)]
     if held:
         fail(f"team {name!r} has no valid file in {period_name}: {', '.join(held)} has errors",
              hint="run `okr validate` and fix what it reports")

@@ -9,7 +9,7 @@ from pathlib import Path
 from okrcli.repo.config import Settings
 from okrcli.model.location import SourceMap
 from okrcli.model.okrfile import OkrFile
-from okrcli.model.periods import Period, make_period, period_sort_key, previous_period_name
+from okrcli.model.periods import Period, is_period_name, make_period, period_sort_key, previous_period_name
 
 
 @dataclass(frozen=True)
@@ -72,19 +72,36 @@ class Repository:
         return None
 
     def current_period(self, today: date) -> str | None:
-        """The shortest period containing ``today``; otherwise the latest one that started."""
-        containing = [f.period for f in self.files if f.period.contains(today)]
+        """The shortest period containing ``today``; otherwise the latest one that started;
+        otherwise the earliest. Periods whose files all have errors count too: a broken file
+        makes an error about its period, never a report of another one."""
+        periods = [f.period for f in self.files] + [make_period(name) for name in self.broken_periods()]
+        containing = [p for p in periods if p.contains(today)]
         if containing:
             return min(containing, key=lambda p: (p.days, p.name)).name
-        started = [f.period for f in self.files if f.period.start <= today]
+        started = [p for p in periods if p.start <= today]
         if started:
             return max(started, key=lambda p: (p.end, -p.days)).name
+        if periods:
+            return min(periods, key=lambda p: (p.start, p.days)).name
         names = self.periods()
         return names[0] if names else None
+
+    def broken_periods(self) -> set[str]:
+        """Periods declared only by files with errors (none of their files is valid)."""
+        valid = {f.okr.period for f in self.files}
+        return {p for p, _ in self.broken.values() if p and p not in valid and is_period_name(p)}
+
+    def broken_files(self, period: str | None, team: str | None = None) -> list[Path]:
+        """The files with errors that declare ``period`` (None: those too broken to say one), of
+        ``team`` when given (a file too broken to say its team counts for any)."""
+        return sorted(
+            path for path, (p, t) in self.broken.items() if p == period and (team is None or t in (None, team))
+        )
 
     def previous_period(self, period: str) -> str | None:
         """The period before ``period`` among those present (same kind, ended before it started),
         counting periods whose files all have errors: skipping one would compare with the
         period before it, as if the broken one did not exist."""
-        names = sorted(set(self.periods()) | {p for p, _ in self.broken.values() if p}, key=period_sort_key)
+        names = sorted(set(self.periods()) | self.broken_periods(), key=period_sort_key)
         return previous_period_name(period, names) if period in names else None

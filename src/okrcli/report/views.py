@@ -182,13 +182,8 @@ def build_report(
     matched = any(t.previous_score is not None for t in teams) or bool(comparison and comparison.objective_scores)
     shown = {period} | ({other} if other else set())  # the compared period's broken files change the comparison
     team = team or (prefix.strip("/").split("/")[0] if prefix else None) or None
-    left_out = sorted(
-        display_path(path, repo.repo_dir)
-        for path, (file_period, file_team) in repo.broken.items()
-        # a file too broken to say its period (and not in a period folder) may be this one's
-        if (file_period in shown or file_period is None)
-        and (team is None or file_team in (None, team))
-    )
+    # None: a file too broken to say its period (and not in a period folder) may be this one's
+    left_out = sorted({display_path(path, repo.repo_dir) for p in [*shown, None] for path in repo.broken_files(p, team)})
     return ReportView(
         period=period,
         start=result.start,

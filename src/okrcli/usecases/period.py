@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from okrcli.model.diagnostics import Severity
-from okrcli.model.periods import is_period_name, make_period, periods_containing, previous_period_name
+from okrcli.model.periods import periods_containing, previous_period_name
 from okrcli.repo.config import Settings, find_repository
 from okrcli.rules.options import load_settings
 from okrcli.repo.discovery import YAML_SUFFIXES, discover, period_folders
@@ -75,27 +75,8 @@ def open_period(
         else:
             with progress(len(files)) as on_file:
                 loaded = load_repository(repo_dir, settings, files, on_file=on_file)
-    return OpenedPeriod(loaded, period or _current(loaded.repository, as_of))
+    return OpenedPeriod(loaded, period or loaded.repository.current_period(as_of))
 
-
-def _current(repository: Repository, as_of: date) -> str | None:
-    """The period a command about ``as_of`` shows, chosen as :meth:`Repository.current_period`
-    chooses (the shortest containing ``as_of``, else the latest that started) among the valid
-    periods and those whose files all have errors: broken files make an error, never another
-    period (a broken 2026-Q4 is not replaced by a valid year 2026, nor by 2026-Q3)."""
-    chosen = repository.current_period(as_of)
-    valid = set(repository.periods())
-    broken = {p for p, _ in repository.broken.values() if p and p not in valid and is_period_name(p)}
-    if not broken:
-        return chosen
-    periods = [f.period for f in repository.files] + [make_period(name) for name in broken]
-    containing = [p for p in periods if p.contains(as_of)]
-    if containing:
-        return min(containing, key=lambda p: (p.days, p.name)).name
-    started = [p for p in periods if p.start <= as_of]
-    if started:
-        return max(started, key=lambda p: (p.end, -p.days)).name
-    return min(periods, key=lambda p: (p.start, p.days)).name  # before every period: the earliest
 
 
 def _load_period_folders(
