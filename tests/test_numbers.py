@@ -116,3 +116,11 @@ def test_written_numbers_keep_three_significant_digits_when_small():
     assert format_number(0.0001229) == "0.000123" and format_number(1.23e-5) == "0.0000123"  # no 0.0001, no e-05
     assert with_unit(0.000123, "%") == "0.000123%" and format_number(1234.56789) == "1,234.5679"
     assert format_number(5e-324) == "4.94066e-324"  # beyond a billionth: scientific
+
+
+def test_a_span_too_large_for_floats_still_scores_exactly():
+    from okrcli.scoring.progress import kr_score
+
+    # 1.7e308 - -1.7e308 overflows to inf, and 1.7e308 / inf is 0.0: finite but wrong
+    assert kr_score(-1.7e308, 1.7e308, 0.0) == 0.5
+    assert kr_score(-8e307, 1e308, 1e307) == 0.5

@@ -336,6 +336,8 @@ def test_a_period_whose_files_are_all_broken_is_not_swapped_for_another(tmp_path
     "args,message",
     [
         (["--owner", "nosuch"], "no key result in 2026-Q4 is owned by 'nosuch'"),
+        (["--owner", ""], "no key result in 2026-Q4 is owned by ''"),  # empty is not "no filter"
+        (["--team", ""], "no team '' in 2026-Q4"),
         (["--team", "finance", "nosuch"], "nothing in 2026-Q4 matches the prefix 'nosuch'"),
         (["--compare", "2026-Q4"], "--compare 2026-Q4 is the period of the report"),
         (["--period", "2026-Q3", "--compare", "2026-Q4"], "--compare 2026-Q4 starts after 2026-Q3"),

@@ -132,11 +132,11 @@ def _check_filters(repository, period_name: str, team: str | None, owner: str | 
 
     files = repository.files_in(period_name)
     teams = sorted(f.team for f in files)
-    if team and team not in teams:
+    if team is not None and team not in teams:  # an empty --team names no team either
         _broken_team(repository, period_name, team)
         fail(f"no team {team!r} in {period_name}", hint="teams: " + ", ".join(teams))
     owners = sorted({o for f in files for obj in f.okr.objectives for kr in obj.key_results if (o := obj.kr_owner(kr))})
-    if owner and owner not in owners:
+    if owner is not None and owner not in owners:
         fail(f"no key result in {period_name} is owned by {owner!r}", hint="owners: " + (", ".join(owners) or "none"))
 
 

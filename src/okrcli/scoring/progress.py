@@ -32,8 +32,9 @@ def progress(baseline: float, target: float, value: float) -> float:
     """
     if target == baseline:
         return 1.0 if value == target else 0.0
-    share = (value - baseline) / (target - baseline)
-    if not math.isfinite(share):
+    gained, span = value - baseline, target - baseline
+    share = gained / span
+    if not (math.isfinite(gained) and math.isfinite(span) and math.isfinite(share)):  # 0.5e308 / inf is 0.0, not 0.5
         share = float(clamp((Fraction(value) - Fraction(baseline)) / (Fraction(target) - Fraction(baseline)), -PROGRESS_LIMIT, PROGRESS_LIMIT))
     return clamp(share, -PROGRESS_LIMIT, PROGRESS_LIMIT)
 
